@@ -1,0 +1,211 @@
+"""The catalog's model: frozen dataclasses, each carrying the place it was declared."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from generator.diagnostics import Location
+
+JsonValue = Any
+NOWHERE = Location("<generated>")
+
+
+def freeze(value: JsonValue) -> JsonValue:
+    """A deep, read-only copy: mappings become proxies and lists tuples."""
+    if isinstance(value, Mapping):
+        return MappingProxyType({str(k): freeze(v) for k, v in value.items()})
+    if isinstance(value, (list, tuple)):
+        return tuple(freeze(v) for v in value)
+    return value
+
+
+def thaw(value: JsonValue) -> JsonValue:
+    """Plain JSON-ready data from a frozen value."""
+    if isinstance(value, Mapping):
+        return {k: thaw(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [thaw(v) for v in value]
+    return value
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where an item was declared, and where each of its keys' values sits."""
+
+    where: Location = field(default=NOWHERE, compare=False, kw_only=True)
+    spots: Mapping[str, Location] = field(
+        default_factory=lambda: MappingProxyType({}), compare=False, kw_only=True, repr=False
+    )
+
+    def at(self, key: str) -> Location:
+        return self.spots.get(key, self.where)
+
+
+@dataclass(frozen=True)
+class Region(Located):
+    id: str
+    title: str
+    base_url: str
+
+
+@dataclass(frozen=True)
+class ApiFacts(Located):
+    name: str
+    default_version: str
+    version_header: str
+    default_region: str
+    regions: tuple[Region, ...]
+    # The remaining facts are prose and numbers that outputs only place.
+    facts: Mapping[str, JsonValue]
+
+
+@dataclass(frozen=True)
+class Group(Located):
+    id: str
+    title: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Parameter(Located):
+    name: str
+    location: str  # "path" or "query"
+    type: str
+    required: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class Endpoint(Located):
+    id: str
+    group: str
+    method: str
+    path: str
+    summary: str
+    access: str
+    permission: str | None
+    permission_note: str
+    webhook: str | None
+    since: str
+    pagination: str
+    parameters: tuple[Parameter, ...]
+    request: str | None
+    response: str | None
+    success_status: int
+    rate_limit: str
+    deprecated: str = ""
+
+    @property
+    def action(self) -> str:
+        return self.id.split(".", 1)[1]
+
+
+@dataclass(frozen=True)
+class Permission(Located):
+    name: str
+    access: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Scope(Located):
+    name: str
+    description: str
+    grants: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class WebhookTopic(Located):
+    topic: str
+    summary: str
+    permission: str
+    triggered_by: tuple[str, ...]
+    since: str
+
+
+@dataclass(frozen=True)
+class ErrorStatus(Located):
+    status: int
+    title: str
+    codes: tuple[str, ...]
+    also: tuple[int, ...]
+    meaning: str
+    what_to_do: str
+    retryable: bool
+
+
+@dataclass(frozen=True)
+class Property(Located):
+    name: str
+    definition: Mapping[str, JsonValue]
+
+
+@dataclass(frozen=True)
+class Schema(Located):
+    name: str
+    description: str
+    properties: tuple[Property, ...]
+    required: tuple[str, ...]
+    additional_properties: bool
+
+    def property(self, name: str) -> Property | None:
+        return next((p for p in self.properties if p.name == name), None)
+
+
+@dataclass(frozen=True)
+class VersionRule(Located):
+    kind: str
+    version: str
+    arguments: Mapping[str, JsonValue]
+    note: str
+
+
+@dataclass(frozen=True)
+class ApiVersion(Located):
+    version: str
+    summary: str
+    rules: tuple[VersionRule, ...]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The API at one version. The base catalog is the oldest supported version."""
+
+    version: str
+    api: ApiFacts
+    groups: tuple[Group, ...]
+    endpoints: tuple[Endpoint, ...]
+    permissions: tuple[Permission, ...]
+    scopes: tuple[Scope, ...]
+    webhooks: tuple[WebhookTopic, ...]
+    errors: tuple[ErrorStatus, ...]
+    schemas: tuple[Schema, ...]
+    versions: tuple[ApiVersion, ...]
+
+    @property
+    def supported_versions(self) -> tuple[str, ...]:
+        return tuple(v.version for v in self.versions)
+
+    def endpoint(self, endpoint_id: str) -> Endpoint | None:
+        return next((e for e in self.endpoints if e.id == endpoint_id), None)
+
+    def schema(self, name: str) -> Schema | None:
+        return next((s for s in self.schemas if s.name == name), None)
+
+    def webhook(self, topic: str) -> WebhookTopic | None:
+        return next((w for w in self.webhooks if w.topic == topic), None)
+
+    def group(self, group_id: str) -> Group | None:
+        return next((g for g in self.groups if g.id == group_id), None)
+
+    def scopes_granting(self, permission: str | None) -> tuple[str, ...]:
+        if permission is None:
+            return ()
+        return tuple(s.name for s in self.scopes if permission in s.grants)

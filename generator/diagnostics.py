@@ -1,0 +1,60 @@
+"""Problems found in the user's input, each pinned to a place in a catalog file."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A 1-based position in a catalog file, as an editor shows it."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.file
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    location: Location
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class CatalogError(Exception):
+    """Raised once with every problem found; the CLI prints them and exits 2."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics = tuple(sorted(set(diagnostics)))
+        super().__init__("\n".join(str(d) for d in self.diagnostics))
+
+
+@dataclass
+class Collector:
+    """Gathers problems so that a user sees all of them in one run, not one per run."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, location: Location, message: str, hint: str = "") -> None:
+        self.diagnostics.append(Diagnostic(location, message, hint))
+
+    def raise_if_any(self) -> None:
+        if self.diagnostics:
+            raise CatalogError(self.diagnostics)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A hint naming the closest valid choice, or an empty string."""
+    matches = difflib.get_close_matches(str(word), sorted(set(choices)), n=1, cutoff=0.6)
+    return f"did you mean {matches[0]!r}?" if matches else ""

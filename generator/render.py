@@ -1,0 +1,61 @@
+"""Render: Jinja templates, mirroring the output tree, into {relative path: text}."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
+
+TOKEN = re.compile(r"\{(\w+)\}")
+
+
+class RenderError(Exception):
+    """A template failed: a bug in intercom-gen, never the user's input."""
+
+    def __init__(self, template: str, cause: BaseException) -> None:
+        self.template = template
+        super().__init__(f"template {template} failed: {type(cause).__name__}: {cause}")
+
+
+def make_environment(templates: Path) -> Environment:
+    return Environment(
+        loader=FileSystemLoader(str(templates)),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+
+
+def template_names(templates: Path) -> list[str]:
+    """Templates that produce files; `_`-prefixed files and folders are partials."""
+    names = []
+    for path in sorted(templates.rglob("*.jinja")):
+        relative = path.relative_to(templates)
+        if any(part.startswith("_") for part in relative.parts):
+            continue
+        names.append(relative.as_posix())
+    return names
+
+
+def render_tree(environment: Environment, names: list[str], view: Any) -> dict[str, str]:
+    """Every output file for one target view. A `{token}` in a template's path means
+    once per item of `view.<token>s`, each item's `id` naming its file."""
+    files: dict[str, str] = {}
+    for name in names:
+        output = name.removesuffix(".jinja")
+        tokens = TOKEN.findall(output)
+        try:
+            template = environment.get_template(name)
+            if not tokens:
+                files[output] = template.render(view=view)
+                continue
+            (token,) = tokens
+            for item in getattr(view, token + "s"):
+                files[output.replace("{" + token + "}", item.id)] = template.render(view=view, **{token: item})
+        except (TemplateError, AttributeError, ValueError, TypeError, KeyError) as error:
+            raise RenderError(name, error) from error
+    return dict(sorted(files.items()))
