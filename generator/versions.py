@@ -11,7 +11,19 @@ from dataclasses import replace
 from types import MappingProxyType
 from typing import Any
 
-from generator.catalog import Catalog, Endpoint, Group, Parameter, Property, Schema, VersionRule, WebhookTopic, freeze, thaw, version_key
+from generator.catalog import (
+    Catalog,
+    Endpoint,
+    Group,
+    Parameter,
+    Property,
+    Schema,
+    VersionRule,
+    WebhookTopic,
+    freeze,
+    thaw,
+    version_key,
+)
 from generator.diagnostics import Collector, Diagnostic, Location, did_you_mean
 from generator.validate import check_references
 
@@ -63,14 +75,14 @@ def add_group(catalog: Catalog, rule: VersionRule) -> Catalog:
     group: Group = rule.arguments["group"]
     if catalog.group(group.id) is not None:
         raise RuleProblem(rule.at("group"), f"add_group: group {group.id!r} already exists before {rule.version}")
-    return replace(catalog, groups=catalog.groups + (group,))
+    return replace(catalog, groups=(*catalog.groups, group))
 
 
 def add_endpoint(catalog: Catalog, rule: VersionRule) -> Catalog:
     endpoint: Endpoint = rule.arguments["endpoint"]
     if catalog.endpoint(endpoint.id) is not None:
         raise RuleProblem(endpoint.at("id"), f"add_endpoint: endpoint {endpoint.id!r} already exists before {rule.version}", "use a new id, or change the existing endpoint with other rules")
-    return replace(catalog, endpoints=catalog.endpoints + (endpoint,))
+    return replace(catalog, endpoints=(*catalog.endpoints, endpoint))
 
 
 def remove_endpoint(catalog: Catalog, rule: VersionRule) -> Catalog:
@@ -108,7 +120,7 @@ def add_parameter(catalog: Catalog, rule: VersionRule) -> Catalog:
     parameter: Parameter = rule.arguments["parameter"]
     if any(p.name == parameter.name for p in endpoint.parameters):
         raise RuleProblem(parameter.where, f"add_parameter: endpoint {endpoint.id!r} already has parameter {parameter.name!r} before {rule.version}")
-    return _with_endpoint(catalog, replace(endpoint, parameters=endpoint.parameters + (parameter,)))
+    return _with_endpoint(catalog, replace(endpoint, parameters=(*endpoint.parameters, parameter)))
 
 
 def remove_parameter(catalog: Catalog, rule: VersionRule) -> Catalog:
@@ -132,7 +144,7 @@ def add_schema(catalog: Catalog, rule: VersionRule) -> Catalog:
     schema: Schema = rule.arguments["schema"]
     if catalog.schema(schema.name) is not None:
         raise RuleProblem(rule.at("schema"), f"add_schema: schema {schema.name!r} already exists before {rule.version}")
-    return replace(catalog, schemas=catalog.schemas + (schema,))
+    return replace(catalog, schemas=(*catalog.schemas, schema))
 
 
 def add_field(catalog: Catalog, rule: VersionRule) -> Catalog:
@@ -141,7 +153,7 @@ def add_field(catalog: Catalog, rule: VersionRule) -> Catalog:
     if schema.property(name) is not None:
         raise RuleProblem(rule.at("field"), f"add_field: schema {schema.name!r} already has field {name!r} before {rule.version}")
     added = Property(name, rule.arguments["definition"], where=rule.at("definition"))
-    return _with_schema(catalog, replace(schema, properties=schema.properties + (added,)))
+    return _with_schema(catalog, replace(schema, properties=(*schema.properties, added)))
 
 
 def remove_field(catalog: Catalog, rule: VersionRule) -> Catalog:
@@ -192,7 +204,7 @@ def _require_value(values: list[Any], value: Any, rule: VersionRule) -> None:
 def _enum_add(values: list[Any], value: Any, rule: VersionRule) -> list[Any]:
     if value in values:
         raise RuleProblem(rule.at("value"), f"add_enum_value: field {rule.arguments['field']!r} already has value {value!r} before {rule.version}")
-    return values + [value]
+    return [*values, value]
 
 
 def _enum_remove(values: list[Any], value: Any, rule: VersionRule) -> list[Any]:
@@ -212,7 +224,7 @@ def add_webhook(catalog: Catalog, rule: VersionRule) -> Catalog:
     topic: WebhookTopic = rule.arguments["webhook"]
     if catalog.webhook(topic.topic) is not None:
         raise RuleProblem(topic.at("topic"), f"add_webhook: topic {topic.topic!r} already exists before {rule.version}")
-    return replace(catalog, webhooks=catalog.webhooks + (topic,))
+    return replace(catalog, webhooks=(*catalog.webhooks, topic))
 
 
 def remove_webhook(catalog: Catalog, rule: VersionRule) -> Catalog:

@@ -9,9 +9,13 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.catalog import Catalog, Endpoint, thaw
+
+if TYPE_CHECKING:
+    from generator.client_views import ClientView
+    from generator.docs_views import DocsView, GroupPageView
 
 
 def to_json(document: Any) -> str:
@@ -145,6 +149,23 @@ class TargetView:
     @cached_property
     def catalog_json(self) -> str:
         return to_json(catalog_document(self.catalog))
+
+    @cached_property
+    def client(self) -> ClientView:
+        from generator.client_views import build_client_view
+
+        return build_client_view(self.catalog)
+
+    @cached_property
+    def docs(self) -> DocsView:
+        from generator.docs_views import build_docs_view
+
+        return build_docs_view(self.resolved, self.version)
+
+    @property
+    def groups(self) -> tuple[GroupPageView, ...]:
+        """One item per capability group, for templates whose path holds `{group}`."""
+        return self.docs.groups
 
 
 def build_target_view(resolved: Mapping[str, Catalog], version: str) -> TargetView:
