@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from generator.catalog import Catalog, Endpoint, thaw
 
 if TYPE_CHECKING:
+    from generator.changelog import ChangelogView
     from generator.client_views import ClientView
     from generator.docs_views import DocsView, GroupPageView
 
@@ -161,6 +162,12 @@ class TargetView:
         from generator.docs_views import build_docs_view
 
         return build_docs_view(self.resolved, self.version)
+
+    @cached_property
+    def changelog(self) -> ChangelogView:
+        from generator.changelog import build_changelog_view
+
+        return build_changelog_view(self.resolved, self.version)
 
     @property
     def groups(self) -> tuple[GroupPageView, ...]:
