@@ -31,11 +31,12 @@ def make_environment(templates: Path) -> Environment:
 
 
 def template_names(templates: Path) -> list[str]:
-    """Templates that produce files; `_`-prefixed files and folders are partials."""
+    """Templates that produce files; `_`-prefixed files and folders are partials
+    (a dunder name such as `__init__.py.jinja` is not)."""
     names = []
     for path in sorted(templates.rglob("*.jinja")):
         relative = path.relative_to(templates)
-        if any(part.startswith("_") for part in relative.parts):
+        if any(part.startswith("_") and not part.startswith("__") for part in relative.parts):
             continue
         names.append(relative.as_posix())
     return names

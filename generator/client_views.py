@@ -1,0 +1,384 @@
+"""The view model of the generated Python client: every identifier, signature,
+annotation and docstring line is decided here; the templates only place them."""
+
+from __future__ import annotations
+
+import keyword
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from generator.catalog import Catalog, Endpoint, Schema, thaw
+from generator.datamodels import render_models
+from generator.diagnostics import CatalogError, Diagnostic
+from generator.naming import error_class, model_class, pascal, snake
+from generator.validate import PATH_TOKEN
+
+# Keyword arguments every method takes besides the endpoint's own.
+METHOD_OPTIONS = frozenset({"self", "version"})
+SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
+
+
+def argument_name(wire_name: str, taken: set[str]) -> str:
+    """A keyword-argument name for a JSON field or query parameter (`from` -> `from_`)."""
+    name = snake(wire_name) if not wire_name.isidentifier() else wire_name
+    if keyword.iskeyword(name) or name in METHOD_OPTIONS or name in taken:
+        name += "_"
+    return name
+
+
+def annotation(definition: Mapping[str, Any]) -> str:
+    """The Python type a caller passes for a request field."""
+    if "$ref" in definition or "oneOf" in definition:
+        return "dict[str, Any]" if "$ref" in definition else "Any"
+    declared = definition.get("type")
+    if isinstance(declared, list):
+        kinds = [t for t in declared if t != "null"]
+        return annotation({**definition, "type": kinds[0]}) if len(kinds) == 1 else "Any"
+    if declared == "array":
+        items = definition.get("items")
+        # builtins.list: a resource's own `list` method would shadow the builtin.
+        return f"builtins.list[{annotation(items)}]" if isinstance(items, Mapping) else "builtins.list[Any]"
+    if declared == "object":
+        return "dict[str, Any]"
+    return SCALARS.get(str(declared), "Any")
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class ArgumentView:
+    name: str
+    wire_name: str
+    annotation: str
+    required: bool
+    description: str
+
+    @property
+    def declaration(self) -> str:
+        return f"{self.name}: {self.annotation}" if self.required else f"{self.name}: {self.annotation} | None = None"
+
+
+@dataclass(frozen=True)
+class MethodView:
+    name: str
+    endpoint_id: str
+    http_method: str
+    path_expression: str
+    parameters: str
+    path_arguments: tuple[ArgumentView, ...]
+    query_arguments: tuple[ArgumentView, ...]
+    body_arguments: tuple[ArgumentView, ...]
+    has_query: bool
+    has_body: bool
+    docstring: tuple[str, ...]
+    model_import: str
+    returns_model: bool
+    returns_nothing: bool
+    returns_pager: bool
+    return_annotation: str
+    async_return_annotation: str
+    response_model: str
+    item_model: str
+    items_field: str
+    pagination: str
+    checks_per_page: bool
+
+    @property
+    def is_search(self) -> bool:
+        return self.pagination == "search"
+
+
+@dataclass(frozen=True)
+class VariantView:
+    """The sync or the async flavour of the client: same methods, other keywords."""
+
+    client_class: str
+    resource_prefix: str
+    def_keyword: str
+    await_keyword: str
+    pager: str
+    http_client: str
+
+
+VARIANTS = (
+    VariantView("Intercom", "", "def", "", "SyncPager", "httpx.Client"),
+    VariantView("AsyncIntercom", "Async", "async def", "await ", "AsyncPager", "httpx.AsyncClient"),
+)
+
+
+@dataclass(frozen=True)
+class ResourceView:
+    attribute: str
+    class_name: str
+    title: str
+    summary: str
+    methods: tuple[MethodView, ...]
+
+
+@dataclass(frozen=True)
+class ErrorView:
+    class_name: str
+    status: int
+    statuses: str
+    codes: str
+    title: str
+    meaning: str
+    what_to_do: str
+    retryable: bool
+
+    @property
+    def what_to_do_literal(self) -> str:
+        return literal(self.what_to_do)
+
+
+@dataclass(frozen=True)
+class EndpointInfoView:
+    id: str
+    literal: str
+
+
+@dataclass(frozen=True)
+class ScopeInfoView:
+    name: str
+    grants: str
+
+
+@dataclass(frozen=True)
+class ClientView:
+    version: str
+    package_version: str
+    default_region: str
+    base_urls: str
+    regions: str
+    version_header: str
+    token_env: str
+    per_page_max: int
+    rate_limit_limit_header: str
+    rate_limit_remaining_header: str
+    rate_limit_reset_header: str
+    rate_limit_window_seconds: int
+    rate_limit_statuses: str
+    server_error_statuses: str
+    errors: tuple[ErrorView, ...]
+    endpoints: tuple[EndpointInfoView, ...]
+    scopes: tuple[ScopeInfoView, ...]
+    resources: tuple[ResourceView, ...]
+    models_source: str
+    all_exports: tuple[str, ...]
+    variants: tuple[VariantView, ...] = VARIANTS
+
+
+def literal(value: Any) -> str:
+    """A Python literal for a JSON-like value (repr of str/int/None/tuple)."""
+    return repr(value)
+
+
+def items_field(catalog: Catalog, endpoint: Endpoint) -> tuple[str, str]:
+    """The list response's array field and its item model, for a paginated endpoint."""
+    schema = catalog.schema(endpoint.response or "")
+    arrays = [
+        (p.name, p.definition["items"]["$ref"])
+        for p in (schema.properties if schema else ())
+        if p.definition.get("type") == "array" and isinstance(p.definition.get("items"), Mapping) and "$ref" in p.definition["items"]
+    ]
+    if len(arrays) != 1:
+        raise CatalogError(
+            [
+                Diagnostic(
+                    endpoint.at("response"),
+                    f"endpoint {endpoint.id!r} pages with {endpoint.pagination!r}, so its response schema needs exactly one array field of records",
+                    f"found {len(arrays)} in schema {endpoint.response!r}",
+                )
+            ]
+        )
+    field, item = arrays[0]
+    return field, model_class(item)
+
+
+def request_fields(schema: Schema | None) -> list[tuple[str, Mapping[str, Any], bool, str]]:
+    if schema is None:
+        return []
+    return [
+        (p.name, p.definition, p.name in schema.required, one_line(str(p.definition.get("description", ""))))
+        for p in schema.properties
+    ]
+
+
+def build_method(catalog: Catalog, endpoint: Endpoint) -> MethodView:
+    taken: set[str] = set()
+    path_arguments = []
+    for parameter in (p for p in endpoint.parameters if p.location == "path"):
+        name = argument_name(parameter.name, taken)
+        taken.add(name)
+        path_arguments.append(ArgumentView(name, parameter.name, SCALARS[parameter.type], True, one_line(parameter.description)))
+    by_wire = {a.wire_name: a.name for a in path_arguments}
+    path_expression = PATH_TOKEN.sub(lambda m: "{_segment(" + by_wire[m.group(1)] + ")}", endpoint.path)
+
+    pages_by_cursor = endpoint.pagination in ("cursor", "search", "page")
+    # The pager owns the cursor: callers never pass it themselves.
+    cursor_names = {"starting_after", "page"} if pages_by_cursor else set()
+    query_arguments = []
+    for parameter in (p for p in endpoint.parameters if p.location == "query"):
+        if parameter.name in cursor_names:
+            continue
+        name = argument_name(parameter.name, taken)
+        taken.add(name)
+        query_arguments.append(ArgumentView(name, parameter.name, SCALARS[parameter.type], parameter.required, one_line(parameter.description)))
+
+    body_arguments = []
+    request_schema = catalog.schema(endpoint.request) if endpoint.request else None
+    for wire, definition, required, description in request_fields(request_schema):
+        if endpoint.pagination == "search" and wire == "pagination":
+            continue
+        name = argument_name(wire, taken)
+        taken.add(name)
+        body_arguments.append(ArgumentView(name, wire, annotation(definition), required, description))
+
+    keyword_arguments = sorted(query_arguments + body_arguments, key=lambda a: not a.required)
+    if endpoint.pagination == "search":
+        # A search pages through its body's pagination object; per_page is the one knob exposed.
+        keyword_arguments.append(ArgumentView("per_page", "per_page", "int", False, "Records per page."))
+    checks_per_page = any(a.wire_name == "per_page" for a in keyword_arguments)
+    declarations = [a.declaration for a in path_arguments]
+    declarations.append("*")
+    declarations += [a.declaration for a in keyword_arguments]
+    declarations.append("version: str | None = None")
+
+    response_model = model_class(endpoint.response) if endpoint.response else ""
+    field, item_model = items_field(catalog, endpoint) if pages_by_cursor else ("", "")
+    if pages_by_cursor:
+        returns = f"SyncPager[{item_model}]"
+        async_returns = f"AsyncPager[{item_model}]"
+        imports = ", ".join(sorted({response_model, item_model}))
+    elif response_model:
+        returns = async_returns = response_model
+        imports = response_model
+    else:
+        returns = async_returns = "None"
+        imports = ""
+
+    scopes = catalog.scopes_granting(endpoint.permission)
+    docstring = [one_line(endpoint.summary), ""]
+    if endpoint.permission is None:
+        docstring.append(f"Permission: not documented. {one_line(endpoint.permission_note)}")
+        docstring.append("OAuth scopes: not documented.")
+    else:
+        docstring.append(f"Permission: {endpoint.permission} ({endpoint.access}).")
+        docstring.append("OAuth scopes: " + ", ".join(f"'{s}'" for s in scopes) + ".")
+    docstring.append(f"Webhook topic fired: {endpoint.webhook or 'none'}.")
+    docstring.append(f"Available since API version {endpoint.since}.")
+    if endpoint.deprecated:
+        docstring.append(f"Deprecated: {one_line(endpoint.deprecated)}")
+    if pages_by_cursor:
+        docstring.append("Iterate the result for every record across pages; `.pages()` yields page by page.")
+    docstring.append(f"HTTP: {endpoint.method} {endpoint.path}")
+    return MethodView(
+        name=endpoint.action,
+        endpoint_id=endpoint.id,
+        http_method=endpoint.method,
+        path_expression=path_expression,
+        parameters=", ".join(declarations),
+        path_arguments=tuple(path_arguments),
+        query_arguments=tuple(query_arguments),
+        body_arguments=tuple(body_arguments),
+        has_query=bool(query_arguments),
+        has_body=request_schema is not None,
+        docstring=tuple(docstring),
+        model_import=imports,
+        returns_model=bool(response_model) and not pages_by_cursor,
+        returns_nothing=not response_model,
+        returns_pager=pages_by_cursor,
+        return_annotation=returns,
+        async_return_annotation=async_returns,
+        response_model=response_model,
+        item_model=item_model,
+        items_field=field,
+        pagination=endpoint.pagination,
+        checks_per_page=checks_per_page,
+    )
+
+
+def build_client_view(catalog: Catalog) -> ClientView:
+    facts = thaw(catalog.api.facts)
+    rate_limits = facts["rate_limits"]
+    errors = tuple(
+        ErrorView(
+            class_name=error_class(e.title),
+            status=e.status,
+            statuses=literal(tuple(sorted((e.status, *e.also)))),
+            codes=literal(e.codes),
+            title=e.title,
+            meaning=e.meaning,
+            what_to_do=e.what_to_do,
+            retryable=e.retryable,
+        )
+        for e in sorted(catalog.errors, key=lambda e: e.status)
+    )
+    rate_limited = sorted(s for e in catalog.errors if e.retryable and e.status == rate_limits["status"] for s in (e.status, *e.also))
+    server = sorted(s for e in catalog.errors if e.retryable and e.status != rate_limits["status"] for s in (e.status, *e.also))
+    endpoints = tuple(
+        EndpointInfoView(
+            e.id,
+            "EndpointInfo("
+            + ", ".join(
+                f"{k}={literal(v)}"
+                for k, v in (
+                    ("id", e.id),
+                    ("method", e.method),
+                    ("path", e.path),
+                    ("summary", one_line(e.summary)),
+                    ("access", e.access),
+                    ("permission", e.permission),
+                    ("scopes", tuple(sorted(catalog.scopes_granting(e.permission)))),
+                    ("webhook", e.webhook),
+                    ("since", e.since),
+                    ("pagination", e.pagination),
+                    ("deprecated", e.deprecated or None),
+                )
+            )
+            + ")",
+        )
+        for e in sorted(catalog.endpoints, key=lambda e: e.id)
+    )
+    groups = sorted(catalog.groups, key=lambda g: g.id)
+    resources = tuple(
+        ResourceView(
+            attribute=g.id,
+            class_name=pascal(g.id),
+            title=g.title,
+            summary=one_line(g.summary),
+            methods=tuple(build_method(catalog, e) for e in sorted(catalog.endpoints, key=lambda e: e.id) if e.group == g.id),
+        )
+        for g in groups
+    )
+    resources = tuple(r for r in resources if r.methods)
+    exports = sorted(
+        {"Intercom", "AsyncIntercom", "ENDPOINTS", "EndpointInfo", "required_scopes", "API_VERSION", "RateLimit", "SyncPager", "AsyncPager", "Page", "IntercomError", "APIConnectionError"}
+        | {e.class_name for e in errors}
+    )
+    return ClientView(
+        version=catalog.version,
+        package_version=f"{catalog.version}.0",
+        default_region=catalog.api.default_region,
+        base_urls=literal({r.id: r.base_url for r in sorted(catalog.api.regions, key=lambda r: r.id)}),
+        regions=literal(tuple(sorted(r.id for r in catalog.api.regions))),
+        version_header=catalog.api.version_header,
+        token_env=facts["auth"]["token_env"],
+        per_page_max=int(facts["pagination"]["per_page_max"]),
+        rate_limit_limit_header=rate_limits["headers"]["limit"],
+        rate_limit_remaining_header=rate_limits["headers"]["remaining"],
+        rate_limit_reset_header=rate_limits["headers"]["reset"],
+        rate_limit_window_seconds=int(rate_limits["window_seconds"]),
+        rate_limit_statuses=literal(frozenset(rate_limited)) if rate_limited else "frozenset()",
+        server_error_statuses=literal(frozenset(server)) if server else "frozenset()",
+        errors=errors,
+        endpoints=endpoints,
+        scopes=tuple(ScopeInfoView(s.name, literal(tuple(sorted(s.grants)))) for s in sorted(catalog.scopes, key=lambda s: s.name)),
+        resources=resources,
+        models_source=render_models(catalog),
+        all_exports=tuple(exports),
+    )
+
