@@ -181,7 +181,8 @@ class Reader:
             value = node[name]
             test, described = KINDS[key.kind]
             if not test(value):
-                self.error(self.value_at(node, name), f"{name!r} in {what} must be {described}, not {value!r}")
+                hint = 'quote it: YAML reads an unquoted 2.10 as the number 2.1' if key.kind == "version" and isinstance(value, float) else ""
+                self.error(self.value_at(node, name), f"{name!r} in {what} must be {described}, not {value!r}", hint)
                 ok = False
             elif key.choices and value is not None and value not in key.choices:
                 hint = did_you_mean(str(value), key.choices) or "one of: " + ", ".join(key.choices)
@@ -393,6 +394,8 @@ def read_endpoint(reader: Reader, item: Any, at: Location, since: str | None = N
     if not reader.check(item, at, "endpoint", keys):
         return None
     endpoint_id = item["id"]
+    if not 100 <= item["success_status"] <= 599:
+        reader.error(reader.value_at(item, "success_status"), f"success_status {item['success_status']} is not an HTTP status", "use a number from 100 to 599, such as 200")
     if not ENDPOINT_ID.match(endpoint_id):
         reader.error(
             reader.value_at(item, "id"),
@@ -501,14 +504,25 @@ def check_property(reader: Reader, node: Any, at: Location, what: str) -> bool:
     if "$ref" in node and not _is_str(node["$ref"]):
         reader.error(reader.value_at(node, "$ref"), f"'$ref' in {what} must name a schema")
         ok = False
-    if "enum" in node and not isinstance(node["enum"], list):
-        reader.error(reader.value_at(node, "enum"), f"'enum' in {what} must be a list")
+    if "enum" in node:
+        values = node["enum"]
+        if not isinstance(values, list):
+            reader.error(reader.value_at(node, "enum"), f"'enum' in {what} must be a list")
+            ok = False
+        else:
+            repeated = sorted({str(v) for v in values if values.count(v) > 1})
+            if repeated:
+                reader.error(reader.value_at(node, "enum"), f"'enum' in {what} repeats {', '.join(repeated)}", "list each value once")
+                ok = False
+    if "nullable" in node and not isinstance(node["nullable"], bool):
+        reader.error(reader.value_at(node, "nullable"), f"'nullable' in {what} must be true or false")
         ok = False
+    for choice, choice_at in reader.items(node, "oneOf", what):
+        if not (isinstance(choice, Mapping) and set(choice) <= {"$ref", "description"} and "$ref" in choice):
+            reader.error(choice_at, f"each oneOf choice of {what} must be a $ref to a named schema")
+            ok = False
     if "items" in node:
         ok = check_property(reader, node["items"], reader.value_at(node, "items"), f"items of {what}") and ok
-    if "oneOf" in node:
-        for item, item_at in reader.items(node, "oneOf", what):
-            ok = check_property(reader, item, item_at, f"a oneOf choice of {what}") and ok
     if isinstance(node.get("properties"), Mapping):
         reader.error(reader.key_at(node, "properties"), f"{what} is an inline object", "give it a name: move it to its own schema and use $ref")
         ok = False
@@ -592,7 +606,7 @@ def read_rule(reader: Reader, item: Any, at: Location, version: str) -> VersionR
                 ok = False
             value = freeze(value)
         elif kind in ("add_enum_value", "remove_enum_value", "rename_enum_value") and name in ("value", "to"):
-            if not isinstance(value, (str, int)):
+            if isinstance(value, bool) or not isinstance(value, (str, int)):
                 reader.error(value_at, f"{name!r} must be a string or a number")
                 ok = False
         elif not _is_str(value):
@@ -707,6 +721,7 @@ def check_references(catalog: Catalog) -> list[Diagnostic]:
             add(Diagnostic(endpoint.at("path"), f"path of {name} must start with '/'"))
 
     for scope in catalog.scopes:
+        found += duplicates([(g, scope.at(f"grants[{i}]")) for i, g in enumerate(scope.grants)], f"grant in scope {scope.name!r}:")
         for index, grant in enumerate(scope.grants):
             if grant not in permissions:
                 add(Diagnostic(scope.at(f"grants[{index}]"), f"scope {scope.name!r} grants unknown permission {grant!r}", did_you_mean(grant, permissions)))
@@ -722,7 +737,7 @@ def check_references(catalog: Catalog) -> list[Diagnostic]:
         for prop in schema.properties:
             for ref in schema_refs(prop.definition):
                 if ref not in schemas:
-                    add(Diagnostic(prop.where, f"field {prop.name!r} of schema {schema.name!r} refers to unknown schema {ref!r}", did_you_mean(ref, schemas) or f"add catalog/schemas/{ref}.yaml"))
+                    add(Diagnostic(prop.spots.get("$ref", prop.where), f"field {prop.name!r} of schema {schema.name!r} refers to unknown schema {ref!r}", did_you_mean(ref, schemas) or f"add catalog/schemas/{ref}.yaml"))
     return found
 
 
