@@ -9,16 +9,17 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from generator import __version__
 from generator.diagnostics import CatalogError
-from generator.formatting import FormatError
-from generator.pipeline import DEFAULT_CATALOG, DEFAULT_TEMPLATES, Resolved, generate, require_versions, resolve_catalog
-from generator.render import RenderError
-from generator.write import stale_files, write_tree
+from generator.fingerprint import inputs_fingerprint, is_current, record
+from generator.locations import DEFAULT_CATALOG, DEFAULT_TEMPLATES
+
+if TYPE_CHECKING:
+    from generator.pipeline import Resolved
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -28,6 +29,9 @@ def reports_errors(command: F) -> F:
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from generator.formatting import FormatError
+        from generator.render import RenderError
+
         try:
             return command(*args, **kwargs)
         except CatalogError as error:
@@ -55,7 +59,20 @@ def catalog_option(function: F) -> F:
     )(function)
 
 
+def declared_versions(catalog_folder: Path) -> list[str]:
+    """The version files' names, read without parsing anything (for the fast path only)."""
+    folder = catalog_folder / "versions"
+    names = [p.stem for p in folder.glob("*.yaml")] if folder.is_dir() else []
+    try:
+        return sorted(names, key=lambda v: tuple(int(part) for part in v.split(".")))
+    except ValueError:
+        return []
+
+
 def check_tree(resolved: Resolved, out: Path, templates: Path) -> int:
+    from generator.pipeline import generate
+    from generator.write import stale_files
+
     versions = list(resolved.supported)
     stale = []
     for version, files in generate(resolved, versions, templates).items():
@@ -98,6 +115,17 @@ def main(
     if tool_version:
         click.echo(f"intercom-gen {__version__}")
         return
+    wanted = [api_version] if api_version else None
+    if not list_versions and not check:
+        # The no-op fast path: nothing changed since the last run into this folder.
+        quick = wanted or declared_versions(catalog_folder)
+        if quick and is_current(out, inputs_fingerprint(catalog_folder, templates, quick), [out / v for v in quick]):
+            for version in quick:
+                click.echo(f"{out / version}: unchanged")
+            return
+    from generator.pipeline import generate, require_versions, resolve_catalog
+    from generator.write import write_tree
+
     resolved = resolve_catalog(catalog_folder)
     if list_versions:
         for version in resolved.supported:
@@ -106,12 +134,13 @@ def main(
         return
     if check:
         sys.exit(check_tree(resolved, out, templates))
-    versions = require_versions(resolved, [api_version] if api_version else resolved.supported, catalog_folder)
+    versions = require_versions(resolved, wanted or resolved.supported, catalog_folder)
     trees = generate(resolved, versions, templates)
     for version, files in trees.items():
         changed = write_tree(out / version, files)
         state = f"{len(changed)} file(s) changed" if changed else "unchanged"
         click.echo(f"{out / version}: {len(files)} files, {state}")
+    record(out, inputs_fingerprint(catalog_folder, templates, versions), [out / v for v in versions])
 
 
 @main.command()
@@ -122,6 +151,7 @@ def main(
 def diff(old: str, new: str, catalog_folder: Path) -> None:
     """Print a Markdown migration guide from API version OLD to NEW."""
     from generator.changelog import migration_guide
+    from generator.pipeline import require_versions, resolve_catalog
 
     resolved = resolve_catalog(catalog_folder)
     require_versions(resolved, [old, new], catalog_folder)
@@ -135,6 +165,7 @@ def diff(old: str, new: str, catalog_folder: Path) -> None:
 @reports_errors
 def scopes(names: tuple[str, ...], api_version: str | None, catalog_folder: Path) -> None:
     """Print the least set of OAuth scopes covering endpoint ids and webhook topics."""
+    from generator.pipeline import require_versions, resolve_catalog
     from generator.scopes import explain_scopes
 
     resolved = resolve_catalog(catalog_folder)

@@ -13,22 +13,11 @@ from generator.catalog import Catalog
 from generator.diagnostics import CatalogError, Diagnostic, Location
 from generator.formatting import Formatter
 from generator.load import display_name, load_catalog
+from generator.locations import DEFAULT_CATALOG, DEFAULT_TEMPLATES
 from generator.render import make_environment, render_tree, template_names
 from generator.validate import validate_catalog
 from generator.versions import resolve_versions
 from generator.views import build_target_view
-
-PACKAGE = Path(__file__).resolve().parent
-
-
-def data_folder(name: str) -> Path:
-    """A data folder shipped in the wheel, or the checkout's own in a source install."""
-    shipped = PACKAGE / name
-    return shipped if shipped.is_dir() else PACKAGE.parent / name
-
-
-DEFAULT_CATALOG = data_folder("catalog")
-DEFAULT_TEMPLATES = data_folder("templates")
 
 
 @dataclass(frozen=True)

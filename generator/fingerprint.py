@@ -1,0 +1,77 @@
+"""Skip a regeneration whose inputs and outputs are exactly as the last run left them.
+
+The stamp lives in the cache folder, not in generated/, and covers every input: the
+catalog, the templates, intercom-gen's own source and the versions of black and
+datamodel-code-generator. Only the standard library is imported here, so the check
+runs before the heavy stages are even loaded."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+
+GENERATOR = Path(__file__).resolve().parent
+
+
+def _hash_tree(digest: hashlib._Hash, folder: Path, pattern: str) -> None:
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob(pattern)):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+
+
+def inputs_fingerprint(catalog: Path, templates: Path, versions: Iterable[str]) -> str:
+    digest = hashlib.sha256()
+    for name in ("black", "datamodel-code-generator", "jinja2"):
+        try:
+            digest.update(f"{name}={metadata.version(name)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=?\0".encode())
+    digest.update(("|".join(versions) + "\0").encode())
+    _hash_tree(digest, catalog, "*.yaml")
+    _hash_tree(digest, templates, "*.jinja")
+    _hash_tree(digest, GENERATOR, "*.py")
+    return digest.hexdigest()
+
+
+def outputs_fingerprint(folders: Iterable[Path]) -> str:
+    digest = hashlib.sha256()
+    for folder in folders:
+        digest.update(str(folder).encode() + b"\0")
+        _hash_tree(digest, folder, "*")
+    return digest.hexdigest()
+
+
+def stamp_file(out: Path) -> Path:
+    base = os.environ.get("INTERCOM_GEN_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "intercom-gen"
+    )
+    key = hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:32]
+    return Path(base) / "stamps" / key
+
+
+def is_current(out: Path, inputs: str, folders: list[Path]) -> bool:
+    try:
+        stamp = json.loads(stamp_file(out).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not isinstance(stamp, dict) or stamp.get("inputs") != inputs:
+        return False
+    return all(f.is_dir() for f in folders) and stamp.get("outputs") == outputs_fingerprint(folders)
+
+
+def record(out: Path, inputs: str, folders: list[Path]) -> None:
+    path = stamp_file(out)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps({"inputs": inputs, "outputs": outputs_fingerprint(folders)}), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass  # the stamp only saves time
