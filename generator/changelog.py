@@ -712,7 +712,8 @@ def _optional(rows: Sequence[_Row], new: str) -> tuple[ActionEntry, ...]:
         if not subjects:
             continue
         shown = ", ".join(code(s) for s in subjects[:8]) + (f" and {len(subjects) - 8} more" if len(subjects) > 8 else "")
-        text = f"{plural(len(subjects), one, many)} ({shown}): adopt when needed; a client that ignores them keeps working."
+        pronoun = "it" if len(subjects) == 1 else "them"
+        text = f"{plural(len(subjects), one, many)} ({shown}): adopt {pronoun} when needed; a client that ignores {pronoun} keeps working."
         entries.append(ActionEntry(category, category, text))
     return tuple(entries)
 
@@ -823,7 +824,7 @@ PARTIAL = "_migration_guide.md.jinja"
 
 
 def render_changelog(view: ChangelogView) -> str:
-    from generator.pipeline import DEFAULT_TEMPLATES
+    from generator.locations import DEFAULT_TEMPLATES
     from generator.render import make_environment
 
     return make_environment(DEFAULT_TEMPLATES).get_template(PARTIAL).render(changelog=view)

@@ -82,7 +82,7 @@ RULE_KEYS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     }
 )
 RULE_OPTIONAL_KEYS: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {"change_permission": ("permission_note",)}
+    {"change_permission": ("permission_note",), "add_field": ("required",)}
 )
 
 
@@ -617,6 +617,11 @@ def read_rule(reader: Reader, item: Any, at: Location, version: str) -> VersionR
         arguments[name] = value
     if "permission_note" in item:
         arguments["permission_note"] = item["permission_note"]
+    if kind == "add_field" and "required" in item:
+        if not isinstance(item["required"], bool):
+            reader.error(reader.value_at(item, "required"), "'required' must be true or false")
+            return None
+        arguments["required"] = item["required"]
     if not ok:
         return None
     return VersionRule(kind, version, MappingProxyType(arguments), item.get("note", ""), where=at, spots=MappingProxyType(spots))

@@ -153,7 +153,8 @@ def add_field(catalog: Catalog, rule: VersionRule) -> Catalog:
     if schema.property(name) is not None:
         raise RuleProblem(rule.at("field"), f"add_field: schema {schema.name!r} already has field {name!r} before {rule.version}")
     added = Property(name, rule.arguments["definition"], where=rule.at("definition"))
-    return _with_schema(catalog, replace(schema, properties=(*schema.properties, added)))
+    required = (*schema.required, name) if rule.arguments.get("required") else schema.required
+    return _with_schema(catalog, replace(schema, properties=(*schema.properties, added), required=required))
 
 
 def remove_field(catalog: Catalog, rule: VersionRule) -> Catalog:
