@@ -12,6 +12,7 @@ from generator.catalog import Catalog, Endpoint, Schema, thaw
 from generator.datamodels import render_models
 from generator.diagnostics import CatalogError, Diagnostic
 from generator.naming import error_class, model_class, pascal, snake
+from generator.pysource import block_literal, literal
 from generator.validate import PATH_TOKEN
 
 # Keyword arguments every method takes besides the endpoint's own.
@@ -67,7 +68,7 @@ class MethodView:
     endpoint_id: str
     http_method: str
     path_expression: str
-    parameters: str
+    parameters: tuple[str, ...]
     path_arguments: tuple[ArgumentView, ...]
     query_arguments: tuple[ArgumentView, ...]
     body_arguments: tuple[ArgumentView, ...]
@@ -90,6 +91,20 @@ class MethodView:
     def is_search(self) -> bool:
         return self.pagination == "search"
 
+    @property
+    def call_method(self) -> str:
+        return "_call" if self.returns_model else "_call_without_result"
+
+    @property
+    def path_literal(self) -> str:
+        """The path as a Python string: an f-string only when it has parameters."""
+        return f'f"{self.path_expression}"' if self.path_arguments else f'"{self.path_expression}"'
+
+    @property
+    def signature_lines(self) -> tuple[str, ...]:
+        """One parameter a line, each with a trailing comma, as black lays them out."""
+        return ("self", *self.parameters)
+
 
 @dataclass(frozen=True)
 class VariantView:
@@ -101,11 +116,17 @@ class VariantView:
     await_keyword: str
     pager: str
     http_client: str
+    close_method: str
+    enter_method: str
+    exit_method: str
+    sleep: str
 
 
 VARIANTS = (
-    VariantView("Intercom", "", "def", "", "SyncPager", "httpx.Client"),
-    VariantView("AsyncIntercom", "Async", "async def", "await ", "AsyncPager", "httpx.AsyncClient"),
+    VariantView("Intercom", "", "def", "", "SyncPager", "httpx.Client", "close", "__enter__", "__exit__", "time.sleep"),
+    VariantView(
+        "AsyncIntercom", "Async", "async def", "await ", "AsyncPager", "httpx.AsyncClient", "aclose", "__aenter__", "__aexit__", "asyncio.sleep"
+    ),
 )
 
 
@@ -133,11 +154,15 @@ class ErrorView:
     def what_to_do_literal(self) -> str:
         return literal(self.what_to_do)
 
+    @property
+    def meaning_literal(self) -> str:
+        return literal(self.meaning)
+
 
 @dataclass(frozen=True)
 class EndpointInfoView:
     id: str
-    literal: str
+    fields: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -145,13 +170,17 @@ class ScopeInfoView:
     name: str
     grants: str
 
+    @property
+    def name_literal(self) -> str:
+        return literal(self.name)
+
 
 @dataclass(frozen=True)
 class ClientView:
     version: str
     package_version: str
     default_region: str
-    base_urls: str
+    base_urls: tuple[tuple[str, str], ...]
     regions: str
     version_header: str
     token_env: str
@@ -169,11 +198,6 @@ class ClientView:
     models_source: str
     all_exports: tuple[str, ...]
     variants: tuple[VariantView, ...] = VARIANTS
-
-
-def literal(value: Any) -> str:
-    """A Python literal for a JSON-like value (repr of str/int/None/tuple)."""
-    return repr(value)
 
 
 def items_field(catalog: Catalog, endpoint: Endpoint) -> tuple[str, str]:
@@ -280,7 +304,7 @@ def build_method(catalog: Catalog, endpoint: Endpoint) -> MethodView:
         endpoint_id=endpoint.id,
         http_method=endpoint.method,
         path_expression=path_expression,
-        parameters=", ".join(declarations),
+        parameters=tuple(declarations),
         path_arguments=tuple(path_arguments),
         query_arguments=tuple(query_arguments),
         body_arguments=tuple(body_arguments),
@@ -322,10 +346,9 @@ def build_client_view(catalog: Catalog) -> ClientView:
     endpoints = tuple(
         EndpointInfoView(
             e.id,
-            "EndpointInfo("
-            + ", ".join(
-                f"{k}={literal(v)}"
-                for k, v in (
+            tuple(
+                (name, block_literal(value, indent=12) if isinstance(value, tuple) else literal(value))
+                for name, value in (
                     ("id", e.id),
                     ("method", e.method),
                     ("path", e.path),
@@ -338,8 +361,7 @@ def build_client_view(catalog: Catalog) -> ClientView:
                     ("pagination", e.pagination),
                     ("deprecated", e.deprecated or None),
                 )
-            )
-            + ")",
+            ),
         )
         for e in sorted(catalog.endpoints, key=lambda e: e.id)
     )
@@ -363,7 +385,7 @@ def build_client_view(catalog: Catalog) -> ClientView:
         version=catalog.version,
         package_version=f"{catalog.version}.0",
         default_region=catalog.api.default_region,
-        base_urls=literal({r.id: r.base_url for r in sorted(catalog.api.regions, key=lambda r: r.id)}),
+        base_urls=tuple((literal(r.id), literal(r.base_url)) for r in sorted(catalog.api.regions, key=lambda r: r.id)),
         regions=literal(tuple(sorted(r.id for r in catalog.api.regions))),
         version_header=catalog.api.version_header,
         token_env=facts["auth"]["token_env"],
@@ -376,7 +398,7 @@ def build_client_view(catalog: Catalog) -> ClientView:
         server_error_statuses=literal(frozenset(server)) if server else "frozenset()",
         errors=errors,
         endpoints=endpoints,
-        scopes=tuple(ScopeInfoView(s.name, literal(tuple(sorted(s.grants)))) for s in sorted(catalog.scopes, key=lambda s: s.name)),
+        scopes=tuple(ScopeInfoView(s.name, block_literal(tuple(sorted(s.grants)), indent=8)) for s in sorted(catalog.scopes, key=lambda s: s.name)),
         resources=resources,
         models_source=render_models(catalog),
         all_exports=tuple(exports),

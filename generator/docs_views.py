@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.catalog import Catalog, Endpoint, Scope, VersionRule, WebhookTopic, version_key
+from generator.pysource import literal
 from generator.views import Counts, to_json
 
 NOT_DOCUMENTED = "not documented"
@@ -689,11 +690,11 @@ class WebhookLiteralView:
 def webhook_literals(catalog: Catalog) -> tuple[WebhookLiteralView, ...]:
     return tuple(
         WebhookLiteralView(
-            topic=repr(w.topic),
-            summary=repr(w.summary),
-            permission=repr(w.permission),
-            triggered_by=repr(tuple(sorted(w.triggered_by))),
-            since=repr(w.since),
+            topic=literal(w.topic),
+            summary=literal(w.summary),
+            permission=literal(w.permission),
+            triggered_by=literal(tuple(sorted(w.triggered_by))),
+            since=literal(w.since),
         )
         for w in sorted(catalog.webhooks, key=lambda w: w.topic)
     )
@@ -795,7 +796,7 @@ def build_docs_view(resolved: Mapping[str, Catalog], version: str) -> DocsView:
         permission_options += (SelectOption(NOT_DOCUMENTED, NOT_DOCUMENTED),)
     return DocsView(
         version=version,
-        version_literal=repr(version),
+        version_literal=literal(version),
         site_name=SITE_NAME.format(version=version),
         site_name_yaml=json.dumps(SITE_NAME.format(version=version)),
         counts=Counts.of(catalog),
