@@ -77,7 +77,6 @@ class MethodView:
     docstring: tuple[str, ...]
     model_import: str
     returns_model: bool
-    returns_nothing: bool
     returns_pager: bool
     return_annotation: str
     async_return_annotation: str
@@ -91,9 +90,11 @@ class MethodView:
     def is_search(self) -> bool:
         return self.pagination == "search"
 
+    result: str = "model"
+
     @property
     def call_method(self) -> str:
-        return "_call" if self.returns_model else "_call_without_result"
+        return RESULT_CALLS[self.result]
 
     @property
     def path_literal(self) -> str:
@@ -222,6 +223,23 @@ def items_field(catalog: Catalog, endpoint: Endpoint) -> tuple[str, str]:
     return field, model_class(item)
 
 
+# What a method returns when the endpoint declares no response schema.
+RESULT_ANNOTATIONS = {"text": "str", "location": "str | None", "none": "None"}
+RESULT_CALLS = {"model": "_call", "text": "_call_text", "location": "_call_location", "none": "_call_without_result"}
+
+
+def result_kind(endpoint: Endpoint) -> str:
+    """model: a JSON body; text: a plain-text body (200 without a schema); location: a
+    redirect whose Location is the result; none: an empty body (202, 204)."""
+    if endpoint.response:
+        return "model"
+    if 300 <= endpoint.success_status < 400:
+        return "location"
+    if endpoint.success_status in (202, 204):
+        return "none"
+    return "text"
+
+
 def request_fields(schema: Schema | None) -> list[tuple[str, Mapping[str, Any], bool, str]]:
     if schema is None:
         return []
@@ -281,7 +299,7 @@ def build_method(catalog: Catalog, endpoint: Endpoint) -> MethodView:
         returns = async_returns = response_model
         imports = response_model
     else:
-        returns = async_returns = "None"
+        returns = async_returns = RESULT_ANNOTATIONS[result_kind(endpoint)]
         imports = ""
 
     scopes = catalog.scopes_granting(endpoint.permission)
@@ -313,7 +331,6 @@ def build_method(catalog: Catalog, endpoint: Endpoint) -> MethodView:
         docstring=tuple(docstring),
         model_import=imports,
         returns_model=bool(response_model) and not pages_by_cursor,
-        returns_nothing=not response_model,
         returns_pager=pages_by_cursor,
         return_annotation=returns,
         async_return_annotation=async_returns,
@@ -322,6 +339,7 @@ def build_method(catalog: Catalog, endpoint: Endpoint) -> MethodView:
         items_field=field,
         pagination=endpoint.pagination,
         checks_per_page=checks_per_page,
+        result=result_kind(endpoint),
     )
 
 

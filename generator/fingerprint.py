@@ -36,7 +36,7 @@ def inputs_fingerprint(catalog: Path, templates: Path, versions: Iterable[str]) 
     digest.update(("|".join(versions) + "\0").encode())
     _hash_tree(digest, catalog, "*.yaml")
     _hash_tree(digest, templates, "*.jinja")
-    _hash_tree(digest, GENERATOR, "*.py")
+    _hash_tree(digest, GENERATOR, "*")
     return digest.hexdigest()
 
 
