@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from generator import __version__
-from generator.diagnostics import CatalogError
+from generator.diagnostics import CatalogError, InternalError
 from generator.fingerprint import inputs_fingerprint, is_current, record
 from generator.locations import DEFAULT_CATALOG, DEFAULT_TEMPLATES
 
@@ -29,9 +29,6 @@ def reports_errors(command: F) -> F:
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from generator.formatting import FormatError
-        from generator.render import RenderError
-
         try:
             return command(*args, **kwargs)
         except CatalogError as error:
@@ -40,7 +37,7 @@ def reports_errors(command: F) -> F:
             count = len(error.diagnostics)
             click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", err=True)
             sys.exit(2)
-        except (RenderError, FormatError) as error:
+        except InternalError as error:
             click.echo(f"internal error (a bug in intercom-gen, please report it): {error}", err=True)
             click.echo("Nothing was written; the previous output is unchanged.", err=True)
             sys.exit(3)

@@ -109,7 +109,7 @@ def render_models(catalog: Catalog) -> str:
     ).hexdigest()
     if key in _memory:
         return _memory[key]
-    cached = cache_folder().parent.parent / "models" / key
+    cached = cache_folder().parent / "models" / key
     if cached.is_file():
         source = cached.read_text(encoding="utf-8")
     else:
@@ -124,7 +124,9 @@ def render_models(catalog: Catalog) -> str:
 
 
 def _generate(document: dict[str, Any]) -> str:
-    from datamodel_code_generator import DataModelType, Formatter, InputFileType, PythonVersion, generate
+    from datamodel_code_generator import generate
+    from datamodel_code_generator.enums import DataModelType, InputFileType
+    from datamodel_code_generator.format import Formatter, PythonVersion
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -58,3 +58,19 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A hint naming the closest valid choice, or an empty string."""
     matches = difflib.get_close_matches(str(word), sorted(set(choices)), n=1, cutoff=0.6)
     return f"did you mean {matches[0]!r}?" if matches else ""
+
+
+class InternalError(Exception):
+    """A failure of intercom-gen itself (a template or the formatter), never of the input."""
+
+
+class RenderError(InternalError):
+    def __init__(self, template: str, cause: BaseException) -> None:
+        self.template = template
+        super().__init__(f"template {template} failed: {type(cause).__name__}: {cause}")
+
+
+class FormatError(InternalError):
+    def __init__(self, path: str, cause: BaseException) -> None:
+        self.path = path
+        super().__init__(f"black could not format {path}: {cause}")

@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Iterable
-from importlib import metadata
 from pathlib import Path
 
 GENERATOR = Path(__file__).resolve().parent
@@ -26,13 +26,25 @@ def _hash_tree(digest: hashlib._Hash, folder: Path, pattern: str) -> None:
             digest.update(path.read_bytes() + b"\0")
 
 
+def installed_versions(distributions: Iterable[str]) -> list[str]:
+    """The dist-info folder names of these distributions (name and version), read from
+    the import path; much cheaper than importlib.metadata, which this check would pay for
+    on every run."""
+    prefixes = tuple(d.replace("-", "_").lower() + "-" for d in distributions)
+    found = []
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        found += [n for n in names if n.endswith(".dist-info") and n.lower().startswith(prefixes)]
+    return sorted(found)
+
+
 def inputs_fingerprint(catalog: Path, templates: Path, versions: Iterable[str]) -> str:
     digest = hashlib.sha256()
-    for name in ("black", "datamodel-code-generator", "jinja2"):
-        try:
-            digest.update(f"{name}={metadata.version(name)}\0".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=?\0".encode())
+    for name in installed_versions(("black", "datamodel-code-generator", "jinja2", "pydantic")):
+        digest.update(name.encode() + b"\0")
     digest.update(("|".join(versions) + "\0").encode())
     _hash_tree(digest, catalog, "*.yaml")
     _hash_tree(digest, templates, "*.jinja")

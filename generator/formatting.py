@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import hashlib
 import os
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import black
+from generator.diagnostics import FormatError
 
-MODE = black.Mode(target_versions={black.TargetVersion.PY311}, line_length=100)
-# The key changes with black's version and our settings, so a stale entry is never reused.
-CACHE_KEY = hashlib.sha256(f"{black.__version__}|{MODE!r}".encode()).hexdigest()[:16]
+if TYPE_CHECKING:
+    import black
+
+LINE_LENGTH = 100
+
+
+@cache
+def black_mode() -> black.Mode:
+    """black's settings; black is imported only when something needs formatting."""
+    import black
+    from black.mode import TargetVersion
+
+    return black.Mode(target_versions={TargetVersion.PY311}, line_length=LINE_LENGTH)
 
 
 # Outputs already in black's style when rendered: the client templates lay code out
@@ -25,17 +37,11 @@ def is_black_stable(path: str) -> bool:
     return path.startswith(BLACK_STABLE_FOLDER)
 
 
-class FormatError(Exception):
-    def __init__(self, path: str, cause: BaseException) -> None:
-        self.path = path
-        super().__init__(f"black could not format {path}: {cause}")
-
-
 def cache_folder() -> Path:
     base = os.environ.get("INTERCOM_GEN_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "intercom-gen"
     )
-    return Path(base) / "black" / CACHE_KEY
+    return Path(base) / "black"
 
 
 class Formatter:
@@ -51,12 +57,14 @@ class Formatter:
         digest = hashlib.sha256(source.encode()).hexdigest()
         if digest in self.memory:
             return self.memory[digest]
-        cached = self.folder / digest if self.folder else None
+        cached = self.folder / self._key() / digest if self.folder else None
         if cached is not None and cached.is_file():
             result = cached.read_text(encoding="utf-8")
         else:
+            import black
+
             try:
-                result = black.format_str(source, mode=MODE)
+                result = black.format_str(source, mode=black_mode())
             except Exception as error:  # black raises many kinds; all mean a template bug
                 raise FormatError(path, error) from error
             self.formatted += 1
@@ -64,6 +72,13 @@ class Formatter:
                 self._store(cached, result)
         self.memory[digest] = result
         return result
+
+    @staticmethod
+    def _key() -> str:
+        """Changes with black's version and our settings, so a stale entry is never reused."""
+        from importlib.metadata import version
+
+        return hashlib.sha256(f"{version('black')}|{black_mode()!r}".encode()).hexdigest()[:16]
 
     def _store(self, cached: Path, result: str) -> None:
         try:

@@ -8,15 +8,9 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 
+from generator.diagnostics import RenderError
+
 TOKEN = re.compile(r"\{(\w+)\}")
-
-
-class RenderError(Exception):
-    """A template failed: a bug in intercom-gen, never the user's input."""
-
-    def __init__(self, template: str, cause: BaseException) -> None:
-        self.template = template
-        super().__init__(f"template {template} failed: {type(cause).__name__}: {cause}")
 
 
 def make_environment(templates: Path) -> Environment:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import black
 import pytest
 
-from generator.formatting import MODE, Formatter, is_black_stable
+from generator.formatting import Formatter, black_mode, is_black_stable
 from generator.pipeline import generate, resolve_catalog
 
 RESOLVED = resolve_catalog()
@@ -17,7 +17,7 @@ def test_black_leaves_black_stable_outputs_unchanged(version: str) -> None:
     files = generate(RESOLVED, [version], formatter=Formatter(use_disk_cache=False))[version]
     stable = sorted(p for p in files if p.endswith(".py") and is_black_stable(p))
     assert "python/intercom_api/client.py" in stable and "python/intercom_api/models.py" in stable
-    changed = [p for p in stable if black.format_str(files[p], mode=MODE) != files[p]]
+    changed = [p for p in stable if black.format_str(files[p], mode=black_mode()) != files[p]]
     assert changed == [], f"black would change {changed} for {version}: fix the template's layout"
 
 

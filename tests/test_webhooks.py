@@ -18,7 +18,7 @@ from typing import Any
 import black
 import pytest
 
-from generator.formatting import MODE
+from generator.formatting import black_mode
 from generator.pipeline import generate, resolve_catalog
 from generator.write import write_tree
 
@@ -166,7 +166,7 @@ def test_ticket_resolved_is_new_in_2_15(webhooks: ModuleType, webhooks_2_14: Mod
 @pytest.mark.parametrize("version", ["2.15", "2.14"])
 def test_module_is_black_stable_and_imports_only_the_standard_library(generated: Path, version: str) -> None:
     source = (generated / version / MODULE).read_text()
-    assert black.format_str(source, mode=MODE) == source
+    assert black.format_str(source, mode=black_mode()) == source
     imported = {
         line.split()[1].split(".")[0]
         for line in source.splitlines()
