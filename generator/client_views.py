@@ -102,6 +102,15 @@ class MethodView:
         return f'f"{self.path_expression}"' if self.path_arguments else f'"{self.path_expression}"'
 
     @property
+    def docstring_lines(self) -> tuple[str, ...]:
+        """The docstring as it sits in the method body: opening quotes on the first line,
+        blank lines left empty, closing quotes on a line of their own."""
+        indent = " " * 8
+        first, *rest = self.docstring
+        lines = [f'{indent}"""{first}', *(f"{indent}{line}" if line else "" for line in rest)]
+        return (*lines, f'{indent}"""')
+
+    @property
     def signature_lines(self) -> tuple[str, ...]:
         """One parameter a line, each with a trailing comma, as black lays them out."""
         return ("self", *self.parameters)
