@@ -15,7 +15,7 @@ import click
 
 from generator import __version__
 from generator.diagnostics import CatalogError, InternalError
-from generator.fingerprint import inputs_fingerprint, is_current, record
+from generator.fingerprint import declared_versions, inputs_fingerprint, is_current, record
 from generator.locations import DEFAULT_CATALOG, DEFAULT_TEMPLATES
 
 if TYPE_CHECKING:
@@ -54,16 +54,6 @@ def catalog_option(function: F) -> F:
         show_default="the catalog shipped with intercom-gen",
         help="Read the catalog from this folder.",
     )(function)
-
-
-def declared_versions(catalog_folder: Path) -> list[str]:
-    """The version files' names, read without parsing anything (for the fast path only)."""
-    folder = catalog_folder / "versions"
-    names = [p.stem for p in folder.glob("*.yaml")] if folder.is_dir() else []
-    try:
-        return sorted(names, key=lambda v: tuple(int(part) for part in v.split(".")))
-    except ValueError:
-        return []
 
 
 def check_tree(resolved: Resolved, out: Path, templates: Path) -> int:

@@ -87,3 +87,13 @@ def record(out: Path, inputs: str, folders: list[Path]) -> None:
         os.replace(temporary, path)
     except OSError:
         pass  # the stamp only saves time
+
+
+def declared_versions(catalog_folder: Path) -> list[str]:
+    """The version files' names, read without parsing anything (for the no-op check only)."""
+    folder = catalog_folder / "versions"
+    names = [p.stem for p in folder.glob("*.yaml")] if folder.is_dir() else []
+    try:
+        return sorted(names, key=lambda v: tuple(int(part) for part in v.split(".")))
+    except ValueError:
+        return []
