@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import os
+import threading
 import warnings
 from collections.abc import Mapping
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -91,12 +95,12 @@ def json_schema(schemas: tuple[Schema, ...], request_schemas: frozenset[str]) ->
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Models", "$defs": dict(sorted(definitions.items()))}
 
 
-def render_models(catalog: Catalog) -> str:
-    """The `models.py` source for this catalog; cached by the content of its input."""
-    request_schemas = frozenset(e.request for e in catalog.endpoints if e.request)
-    document = json_schema(catalog.schemas, request_schemas)
+def _document(catalog: Catalog) -> tuple[str, dict[str, Any]]:
+    """The JSON Schema handed to datamodel-code-generator, and its cache key."""
     import datamodel_code_generator
 
+    request_schemas = frozenset(e.request for e in catalog.endpoints if e.request)
+    document = json_schema(catalog.schemas, request_schemas)
     # The key covers the tool's version and our options, so a changed option never
     # serves a stale file.
     key = hashlib.sha256(
@@ -107,20 +111,62 @@ def render_models(catalog: Catalog) -> str:
             + json.dumps(document, sort_keys=True)
         ).encode()
     ).hexdigest()
+    return key, document
+
+
+def _cached(key: str) -> str | None:
     if key in _memory:
         return _memory[key]
     cached = cache_folder().parent / "models" / key
     if cached.is_file():
-        source = cached.read_text(encoding="utf-8")
-    else:
-        source = _generate(document)
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            cached.write_text(source, encoding="utf-8")
-        except OSError:
-            pass  # the cache only saves time
+        _memory[key] = cached.read_text(encoding="utf-8")
+        return _memory[key]
+    return None
+
+
+def _keep(key: str, source: str) -> None:
     _memory[key] = source
+    cached = cache_folder().parent / "models" / key
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_text(source, encoding="utf-8")
+    except OSError:
+        pass  # the cache only saves time
+
+
+def render_models(catalog: Catalog) -> str:
+    """The `models.py` source for this catalog; cached by the content of its input."""
+    key, document = _document(catalog)
+    source = _cached(key)
+    if source is None:
+        source = _generate(document)
+        _keep(key, source)
     return source
+
+
+def prepare_models(catalogs: list[Catalog]) -> None:
+    """Generate the models of several versions at once, one worker process a core.
+
+    datamodel-code-generator is most of a cold run and holds the interpreter lock, so
+    versions are generated in forked processes; results land in the same caches
+    `render_models` reads."""
+    pending: dict[str, dict[str, Any]] = {}
+    for catalog in catalogs:
+        key, document = _document(catalog)
+        if _cached(key) is None:
+            pending[key] = document
+    workers = min(len(pending), os.cpu_count() or 1)
+    # Forking is only safe while this is the process's one thread (a lock another thread
+    # holds would stay locked in the child); otherwise render_models goes one by one.
+    if workers < 2 or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return
+    # Imported once here, so the forked workers start with it loaded.
+    from datamodel_code_generator import config, generate  # noqa: F401
+
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for key, source in zip(pending, pool.map(_generate, pending.values()), strict=True):
+            _keep(key, source)
 
 
 def _generate(document: dict[str, Any]) -> str:

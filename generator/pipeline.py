@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.catalog import Catalog
+from generator.datamodels import prepare_models
 from generator.diagnostics import CatalogError, Diagnostic, Location
 from generator.formatting import Formatter
 from generator.load import display_name, load_catalog
@@ -59,6 +60,9 @@ def generate(
     environment = make_environment(templates)
     names = template_names(templates)
     formatter = formatter or Formatter()
+    versions = list(versions)
+    if len(versions) > 1 and any(name.startswith("python/") for name in names):
+        prepare_models([resolved.versions[v] for v in versions])
     trees = {}
     for version in versions:
         view = build_target_view(resolved.versions, version)

@@ -28,3 +28,17 @@ def test_other_python_is_formatted_once_per_distinct_content() -> None:
     assert result["tools/a.py"] == result["tools/b.py"] == 'x = {"a": 1}\n'
     assert result["notes.md"] == ugly
     assert formatter.formatted == 1
+
+
+def test_versions_generated_in_parallel_equal_one_by_one(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """prepare_models forks one worker a core; its models must equal a sequential run's."""
+    import generator.datamodels as datamodels
+
+    monkeypatch.setenv("INTERCOM_GEN_CACHE", str(tmp_path))
+    monkeypatch.setattr(datamodels, "_memory", {})
+    catalogs = [RESOLVED.versions[v] for v in ("2.14", "2.15")]
+    datamodels.prepare_models(catalogs)
+    parallel = [datamodels.render_models(c) for c in catalogs]
+    monkeypatch.setattr(datamodels, "_memory", {})
+    monkeypatch.setenv("INTERCOM_GEN_CACHE", str(tmp_path / "sequential"))
+    assert parallel == [datamodels.render_models(c) for c in catalogs]
