@@ -3,9 +3,16 @@ and the formatter must still format any other Python output, each content once."
 
 from __future__ import annotations
 
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import black
 import pytest
 
+from generator.catalog import Catalog
 from generator.formatting import Formatter, black_mode, is_black_stable
 from generator.pipeline import generate, resolve_catalog
 
@@ -30,15 +37,34 @@ def test_other_python_is_formatted_once_per_distinct_content() -> None:
     assert formatter.formatted == 1
 
 
-def test_versions_generated_in_parallel_equal_one_by_one(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
-    """prepare_models forks one worker a core; its models must equal a sequential run's."""
+def test_versions_generated_in_parallel_equal_one_by_one(tmp_path: Path) -> None:
+    """prepare_models forks one worker a core; its models must equal a sequential run's.
+    The parallel half runs in a fresh process: a test process may hold other threads,
+    and then prepare_models rightly declines to fork."""
+    script = """
+import hashlib, sys
+import generator.datamodels as datamodels
+from generator.pipeline import resolve_catalog
+catalogs = [resolve_catalog().versions[v] for v in ("2.14", "2.15")]
+datamodels.prepare_models(catalogs)
+def refuse(document):
+    raise AssertionError("not prepared by the workers")
+datamodels._generate = refuse
+for catalog in catalogs:
+    print(hashlib.sha256(datamodels.render_models(catalog).encode()).hexdigest())
+"""
+    environment = {**os.environ, "INTERCOM_GEN_CACHE": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environment, check=False)
+    assert result.returncode == 0, result.stderr
+    sequential = [
+        hashlib.sha256(_one_by_one(RESOLVED.versions[v]).encode()).hexdigest()
+        for v in ("2.14", "2.15")
+    ]
+    assert result.stdout.split() == sequential
+
+
+def _one_by_one(catalog: Catalog) -> str:
+    """datamodel-code-generator called directly, bypassing every cache."""
     import generator.datamodels as datamodels
 
-    monkeypatch.setenv("INTERCOM_GEN_CACHE", str(tmp_path))
-    monkeypatch.setattr(datamodels, "_memory", {})
-    catalogs = [RESOLVED.versions[v] for v in ("2.14", "2.15")]
-    datamodels.prepare_models(catalogs)
-    parallel = [datamodels.render_models(c) for c in catalogs]
-    monkeypatch.setattr(datamodels, "_memory", {})
-    monkeypatch.setenv("INTERCOM_GEN_CACHE", str(tmp_path / "sequential"))
-    assert parallel == [datamodels.render_models(c) for c in catalogs]
+    return datamodels._generate(datamodels._document(catalog)[1])
