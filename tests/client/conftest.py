@@ -78,19 +78,20 @@ def fake(_fake_server: FakeIntercom) -> Iterator[FakeIntercom]:
     assert not errors, "the fake server crashed:\n" + "\n".join(errors)
 
 
+def client_options(fake: FakeIntercom, overrides: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The token and options of a client aimed at the fake, with fast retries."""
+    options: dict[str, Any] = {"base_url": fake.base_url, "retry_backoff": 0.001, "max_rate_limit_wait": 2.0}
+    options.update(overrides)
+    return options.pop("token", TOKEN), options
+
+
 @pytest.fixture
 def make_client(api: ModuleType, fake: FakeIntercom) -> Iterator[Callable[..., Any]]:
     """Build sync clients against the fake (fast retries); all are closed after the test."""
     made: list[Any] = []
 
     def make(**kwargs: Any) -> Any:
-        options: dict[str, Any] = {
-            "base_url": fake.base_url,
-            "retry_backoff": 0.001,
-            "max_rate_limit_wait": 2.0,
-        }
-        options.update(kwargs)
-        token = options.pop("token", TOKEN)
+        token, options = client_options(fake, kwargs)
         client = api.Intercom(token, **options)
         made.append(client)
         return client
@@ -111,13 +112,7 @@ def make_async_client(api: ModuleType, fake: FakeIntercom) -> Callable[..., Any]
     (`async with make_async_client() as client:`)."""
 
     def make(**kwargs: Any) -> Any:
-        options: dict[str, Any] = {
-            "base_url": fake.base_url,
-            "retry_backoff": 0.001,
-            "max_rate_limit_wait": 2.0,
-        }
-        options.update(kwargs)
-        token = options.pop("token", TOKEN)
+        token, options = client_options(fake, kwargs)
         return api.AsyncIntercom(token, **options)
 
     return make
