@@ -47,12 +47,26 @@ def write_tree(folder: Path, files: dict[str, str]) -> list[str]:
                     pass
             with open(target, "w", encoding="utf-8", newline="") as handle:
                 handle.write(text)
-        retired = folder.parent / f".{folder.name}.old-{os.getpid()}"
-        if folder.exists():
-            os.replace(folder, retired)
-        os.replace(staging, folder)
-        shutil.rmtree(retired, ignore_errors=True)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    _swap(folder, staging)
     return changed
+
+
+def _swap(folder: Path, staging: Path) -> None:
+    """Put `staging` where `folder` is. Two renames; should the second fail, the first
+    is undone, so the previous tree is back in place."""
+    retired = folder.parent / f".{folder.name}.old-{os.getpid()}"
+    had_previous = folder.exists()
+    if had_previous:
+        os.replace(folder, retired)
+    try:
+        os.replace(staging, folder)
+    except BaseException:
+        if had_previous:
+            os.replace(retired, folder)
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if had_previous:
+        shutil.rmtree(retired, ignore_errors=True)
