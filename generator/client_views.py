@@ -135,7 +135,7 @@ class VariantView:
 VARIANTS = (
     VariantView("Intercom", "", "def", "", "SyncPager", "httpx.Client", "close", "__enter__", "__exit__", "time.sleep"),
     VariantView(
-        "AsyncIntercom", "Async", "async def", "await ", "AsyncPager", "httpx.AsyncClient", "aclose", "__aenter__", "__aexit__", "asyncio.sleep"
+        "AsyncIntercom", "Async", "async def", "await ", "AsyncPager", "httpx.AsyncClient", "aclose", "__aenter__", "__aexit__", "_async_sleep"
     ),
 )
 

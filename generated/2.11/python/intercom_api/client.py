@@ -3,7 +3,6 @@ one method per endpoint. Models are imported on first use, keeping import time l
 
 from __future__ import annotations
 
-import asyncio
 import builtins
 import time
 from types import TracebackType
@@ -39,6 +38,13 @@ def _with_cursor(
         return params, {**(body or {}), "pagination": pagination}
     key = "page" if kind == "page" else "starting_after"
     return {**(params or {}), key: cursor}, body
+
+
+async def _async_sleep(seconds: float) -> None:
+    # asyncio is imported only by an async retry: a sync client never pays for it.
+    import asyncio
+
+    await asyncio.sleep(seconds)
 
 
 def _connection_error(
@@ -1405,7 +1411,7 @@ class AsyncIntercom:
                 delay = settings.delay_before_retry(attempt, endpoint.method, response)
                 if delay is None:
                     raise settings.error_for(response, endpoint)
-            await asyncio.sleep(delay)
+            await _async_sleep(delay)
             attempt += 1
 
     async def _call(
