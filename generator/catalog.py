@@ -206,6 +206,9 @@ class Catalog:
         return next((g for g in self.groups if g.id == group_id), None)
 
     def scopes_granting(self, permission: str | None) -> tuple[str, ...]:
+        """The OAuth scopes that grant a permission, narrowest first (least privilege
+        first), then by name: the one order every output lists them in."""
         if permission is None:
             return ()
-        return tuple(s.name for s in self.scopes if permission in s.grants)
+        granting = sorted((s for s in self.scopes if permission in s.grants), key=lambda s: (len(s.grants), s.name))
+        return tuple(s.name for s in granting)

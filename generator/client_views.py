@@ -382,7 +382,7 @@ def build_client_view(catalog: Catalog) -> ClientView:
                     ("summary", one_line(e.summary)),
                     ("access", e.access),
                     ("permission", e.permission),
-                    ("scopes", tuple(sorted(catalog.scopes_granting(e.permission)))),
+                    ("scopes", catalog.scopes_granting(e.permission)),
                     ("webhook", e.webhook),
                     ("since", e.since),
                     ("pagination", e.pagination),

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.catalog import Catalog, Endpoint, Scope, VersionRule, WebhookTopic, version_key
+from generator.catalog import Catalog, Endpoint, VersionRule, WebhookTopic, version_key
 from generator.pysource import literal
 from generator.views import Counts, to_json
 
@@ -97,16 +97,6 @@ class EndpointView:
     """Lowercase id, path and summary: what the reference page's search box matches."""
 
 
-def narrowest_first(scopes: tuple[Scope, ...]) -> tuple[Scope, ...]:
-    return tuple(sorted(scopes, key=lambda s: (len(s.grants), s.name)))
-
-
-def scopes_for(catalog: Catalog, permission: str | None) -> tuple[str, ...]:
-    if permission is None:
-        return ()
-    return tuple(s.name for s in narrowest_first(catalog.scopes) if permission in s.grants)
-
-
 def scopes_text(scopes: tuple[str, ...], has_permission: bool) -> str:
     if not has_permission:
         return "none known: the permission is not documented"
@@ -140,7 +130,7 @@ def pagination_summary(catalog: Catalog, kind: str) -> str:
 def endpoint_view(catalog: Catalog, endpoint: Endpoint) -> EndpointView:
     group = catalog.group(endpoint.group)
     has_permission = endpoint.permission is not None
-    scopes = scopes_for(catalog, endpoint.permission)
+    scopes = catalog.scopes_granting(endpoint.permission)
     webhooks = webhooks_of(catalog, endpoint)
     return EndpointView(
         id=endpoint.id,
@@ -263,7 +253,7 @@ def permission_views(catalog: Catalog) -> tuple[PermissionView, ...]:
     for permission in sorted(catalog.permissions, key=lambda p: p.name):
         endpoints = tuple(sorted(e.id for e in catalog.endpoints if e.permission == permission.name))
         webhooks = tuple(sorted(w.topic for w in catalog.webhooks if w.permission == permission.name))
-        scopes = scopes_for(catalog, permission.name)
+        scopes = catalog.scopes_granting(permission.name)
         views.append(
             PermissionView(
                 name=permission.name,
@@ -318,7 +308,7 @@ def webhook_view(catalog: Catalog, webhook: WebhookTopic) -> WebhookView:
                 anchor=anchor(endpoint.id),
             )
         )
-    scopes = scopes_for(catalog, webhook.permission)
+    scopes = catalog.scopes_granting(webhook.permission)
     return WebhookView(
         topic=webhook.topic,
         anchor=anchor("topic", webhook.topic),

@@ -68,7 +68,7 @@ def endpoint_document(catalog: Catalog, endpoint: Endpoint) -> dict[str, Any]:
         "access": endpoint.access,
         "permission": endpoint.permission,
         "permission_note": endpoint.permission_note or None,
-        "scopes": sorted(catalog.scopes_granting(endpoint.permission)),
+        "scopes": list(catalog.scopes_granting(endpoint.permission)),
         "webhook": endpoint.webhook,
         "since": endpoint.since,
         "deprecated": endpoint.deprecated or None,

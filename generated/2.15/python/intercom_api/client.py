@@ -654,7 +654,7 @@ class Companies:
         """Fetch one company by its Intercom id.
 
         Permission: Read one company (read).
-        OAuth scopes: 'Read and list users and companies', 'Read one user and one company'.
+        OAuth scopes: 'Read one user and one company', 'Read and list users and companies'.
         Webhook topic fired: none.
         Available since API version 2.11.
         HTTP: GET /companies/{company_id}
@@ -853,7 +853,7 @@ class Contacts:
         """Fetch one contact by its Intercom id.
 
         Permission: Read one user (read).
-        OAuth scopes: 'Read and list users and companies', 'Read one user and one company'.
+        OAuth scopes: 'Read one user and one company', 'Read and list users and companies'.
         Webhook topic fired: none.
         Available since API version 2.11.
         HTTP: GET /contacts/{contact_id}
@@ -2401,7 +2401,7 @@ class AsyncCompanies:
         """Fetch one company by its Intercom id.
 
         Permission: Read one company (read).
-        OAuth scopes: 'Read and list users and companies', 'Read one user and one company'.
+        OAuth scopes: 'Read one user and one company', 'Read and list users and companies'.
         Webhook topic fired: none.
         Available since API version 2.11.
         HTTP: GET /companies/{company_id}
@@ -2600,7 +2600,7 @@ class AsyncContacts:
         """Fetch one contact by its Intercom id.
 
         Permission: Read one user (read).
-        OAuth scopes: 'Read and list users and companies', 'Read one user and one company'.
+        OAuth scopes: 'Read one user and one company', 'Read and list users and companies'.
         Webhook topic fired: none.
         Available since API version 2.11.
         HTTP: GET /contacts/{contact_id}

@@ -205,8 +205,8 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             access="read",
             permission="Read one company",
             scopes=(
-                "Read and list users and companies",
                 "Read one user and one company",
+                "Read and list users and companies",
             ),
             webhook=None,
             since="2.11",
@@ -286,8 +286,8 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             access="read",
             permission="Read one user",
             scopes=(
-                "Read and list users and companies",
                 "Read one user and one company",
+                "Read and list users and companies",
             ),
             webhook=None,
             since="2.11",
@@ -680,8 +680,8 @@ SCOPE_GRANTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 
 
 def _breadth(scopes: tuple[str, ...]) -> int:
-    """How many permissions a set of scopes grants: fewer is less privilege."""
-    return sum(len(SCOPE_GRANTS[name]) for name in scopes)
+    """How many distinct permissions a set of scopes grants: fewer is less privilege."""
+    return len({permission for name in scopes for permission in SCOPE_GRANTS[name]})
 
 
 def required_scopes(*endpoint_ids: str) -> tuple[str, ...]:
