@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -29,6 +29,28 @@ def thaw(value: JsonValue) -> JsonValue:
     if isinstance(value, tuple):
         return [thaw(v) for v in value]
     return value
+
+
+def schema_refs(definition: Any) -> Iterator[str]:
+    """Every schema a property refers to, directly, through its items or its oneOf."""
+    if isinstance(definition, Mapping):
+        if "$ref" in definition:
+            yield str(definition["$ref"])
+        if "items" in definition:
+            yield from schema_refs(definition["items"])
+        for choice in definition.get("oneOf", ()):
+            yield from schema_refs(choice)
+
+
+def enum_holder(definition: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """Where a field's enum lives: on the field itself, or on its items for an array
+    field, as the enum rules read it; None when the field has no enum."""
+    if "enum" in definition:
+        return definition
+    items = definition.get("items")
+    if isinstance(items, Mapping) and "enum" in items:
+        return items
+    return None
 
 
 def version_key(version: str) -> tuple[int, ...]:

@@ -16,9 +16,20 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.catalog import Catalog, Endpoint, Parameter, Property, Schema, VersionRule, thaw, version_key
+from generator.catalog import (
+    Catalog,
+    Endpoint,
+    Parameter,
+    Property,
+    Schema,
+    VersionRule,
+    enum_holder,
+    schema_refs,
+    thaw,
+    version_key,
+)
+from generator.views import NOT_DOCUMENTED
 
-NOT_DOCUMENTED = "not documented"
 NONE_CELL = "none"
 
 # --- the view ------------------------------------------------------------------------------
@@ -128,13 +139,8 @@ def describe_type(definition: Mapping[str, Any]) -> str:
 
 
 def enum_values(definition: Mapping[str, Any]) -> tuple[Any, ...] | None:
-    """The field's enum, or its items' enum for an array field (as the enum rules read it)."""
-    if "enum" in definition:
-        return tuple(definition["enum"])
-    items = definition.get("items")
-    if isinstance(items, Mapping) and "enum" in items:
-        return tuple(items["enum"])
-    return None
+    holder = enum_holder(definition)
+    return tuple(holder["enum"]) if holder is not None else None
 
 
 def without_enum(definition: Mapping[str, Any]) -> dict[str, Any]:
@@ -262,16 +268,6 @@ def pair_renames(removed: Iterable[str], added: Iterable[str], steps: Sequence[t
 # --- which schemas a client sends and reads ------------------------------------------------
 
 
-def _refs(definition: Any) -> Iterable[str]:
-    if isinstance(definition, Mapping):
-        if "$ref" in definition:
-            yield str(definition["$ref"])
-        if "items" in definition:
-            yield from _refs(definition["items"])
-        for choice in definition.get("oneOf", ()):
-            yield from _refs(choice)
-
-
 def reachable(catalog: Catalog, roots: Iterable[str | None]) -> frozenset[str]:
     schemas = {s.name: s for s in catalog.schemas}
     seen: set[str] = set()
@@ -282,7 +278,7 @@ def reachable(catalog: Catalog, roots: Iterable[str | None]) -> frozenset[str]:
             continue
         seen.add(name)
         for prop in schemas[name].properties:
-            pending.extend(_refs(prop.definition))
+            pending.extend(schema_refs(prop.definition))
     return frozenset(seen)
 
 

@@ -14,6 +14,7 @@ from generator.diagnostics import CatalogError, Diagnostic
 from generator.naming import error_class, model_class, pascal, snake
 from generator.pysource import block_literal, literal
 from generator.validate import PATH_TOKEN
+from generator.views import NOT_DOCUMENTED
 
 # Keyword arguments every method takes besides the endpoint's own.
 METHOD_OPTIONS = frozenset({"self", "version"})
@@ -314,8 +315,8 @@ def build_method(catalog: Catalog, endpoint: Endpoint) -> MethodView:
     scopes = catalog.scopes_granting(endpoint.permission)
     docstring = [one_line(endpoint.summary), ""]
     if endpoint.permission is None:
-        docstring.append(f"Permission: not documented. {one_line(endpoint.permission_note)}")
-        docstring.append("OAuth scopes: not documented.")
+        docstring.append(f"Permission: {NOT_DOCUMENTED}. {one_line(endpoint.permission_note)}")
+        docstring.append(f"OAuth scopes: {NOT_DOCUMENTED}.")
     else:
         docstring.append(f"Permission: {endpoint.permission} ({endpoint.access}).")
         docstring.append("OAuth scopes: " + ", ".join(f"'{s}'" for s in scopes) + ".")

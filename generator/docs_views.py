@@ -18,9 +18,8 @@ from typing import Any
 
 from generator.catalog import Catalog, Endpoint, VersionRule, WebhookTopic, version_key
 from generator.pysource import literal
-from generator.views import Counts, to_json
+from generator.views import NOT_DOCUMENTED, Counts, to_json
 
-NOT_DOCUMENTED = "not documented"
 SITE_NAME = "Intercom API {version} for AI agents"
 
 

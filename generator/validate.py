@@ -30,6 +30,7 @@ from generator.catalog import (
     VersionRule,
     WebhookTopic,
     freeze,
+    schema_refs,
     version_key,
 )
 from generator.diagnostics import Collector, Diagnostic, Location, did_you_mean
@@ -653,17 +654,6 @@ def duplicates(items: list[tuple[str, Location]], what: str) -> Iterator[Diagnos
                 yield Diagnostic(at, f"duplicate {what} {name!r}", f"first declared at {first[name]}")
             else:
                 first[name] = at
-
-
-def schema_refs(definition: Any) -> Iterator[str]:
-    if isinstance(definition, Mapping):
-        if "$ref" in definition:
-            yield definition["$ref"]
-        for key in ("items",):
-            if key in definition:
-                yield from schema_refs(definition[key])
-        for choice in definition.get("oneOf", ()):
-            yield from schema_refs(choice)
 
 
 def check_references(catalog: Catalog) -> list[Diagnostic]:

@@ -20,6 +20,7 @@ from generator.catalog import (
     Schema,
     VersionRule,
     WebhookTopic,
+    enum_holder,
     freeze,
     thaw,
     version_key,
@@ -184,8 +185,8 @@ def rename_field(catalog: Catalog, rule: VersionRule) -> Catalog:
 def _enum_holder(prop: Property, rule: VersionRule) -> tuple[dict[str, Any], dict[str, Any]]:
     """The field's definition, thawed, and the part of it that holds the enum."""
     definition = thaw(prop.definition)
-    holder = definition["items"] if "enum" not in definition and isinstance(definition.get("items"), dict) else definition
-    if "enum" not in holder:
+    holder = enum_holder(definition)
+    if not isinstance(holder, dict):
         raise RuleProblem(rule.at("field"), f"{rule.kind} rule names field {prop.name!r}, which has no enum", "enum rules apply to a field's enum or its items' enum")
     return definition, holder
 

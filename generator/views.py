@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from generator.docs_views import DocsView, GroupPageView
 
 
+# How every output shows a permission (and so its scopes) that the brief does not document.
+NOT_DOCUMENTED = "not documented"
+
+
 def to_json(document: Any) -> str:
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False)
 
