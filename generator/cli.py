@@ -15,7 +15,7 @@ import click
 
 from generator import __version__
 from generator.diagnostics import CatalogError, InternalError
-from generator.fingerprint import declared_versions, inputs_fingerprint, is_current, record
+from generator.fingerprint import inputs_fingerprint, record
 from generator.locations import DEFAULT_CATALOG, DEFAULT_TEMPLATES
 
 if TYPE_CHECKING:
@@ -102,14 +102,8 @@ def main(
     if tool_version:
         click.echo(f"intercom-gen {__version__}")
         return
+    # An unchanged plain regeneration was already answered by generator.entry.
     wanted = [api_version] if api_version else None
-    if not list_versions and not check:
-        # The no-op fast path: nothing changed since the last run into this folder.
-        quick = wanted or declared_versions(catalog_folder)
-        if quick and is_current(out, inputs_fingerprint(catalog_folder, templates, quick), [out / v for v in quick]):
-            for version in quick:
-                click.echo(f"{out / version}: unchanged")
-            return
     from generator.pipeline import generate, require_versions, resolve_catalog
     from generator.write import write_tree
 
