@@ -85,11 +85,19 @@ class MethodView:
     item_model: str
     items_field: str
     pagination: str
-    checks_per_page: bool
+    per_page_argument: str
+    """The Python name of the page-size argument, or "" when the endpoint has none."""
+    per_page_wire: str
+    search_object: str
+    """The body object a search pages through, or "" for other endpoints."""
 
     @property
     def is_search(self) -> bool:
-        return self.pagination == "search"
+        return bool(self.search_object)
+
+    @property
+    def checks_per_page(self) -> bool:
+        return bool(self.per_page_argument)
 
     result: str = "model"
 
@@ -139,6 +147,33 @@ VARIANTS = (
         "AsyncIntercom", "Async", "async def", "await ", "AsyncPager", "httpx.AsyncClient", "aclose", "__aenter__", "__aexit__", "_async_sleep"
     ),
 )
+
+
+@dataclass(frozen=True)
+class PagingView:
+    """How one kind of list pages, from the catalog's pagination facts, as literals."""
+
+    kind: str
+    request_parameter: str
+    request_object: str
+    cursor_path: str
+    total_path: str
+
+
+def paging_views(pagination: Mapping[str, Any]) -> tuple[PagingView, ...]:
+    def path(field: str | None) -> str:
+        return literal(tuple(field.split("."))) if field else "None"
+
+    return tuple(
+        PagingView(
+            kind=kind,
+            request_parameter=literal(pagination[kind]["request_parameter"]),
+            request_object=literal(pagination[kind].get("request_object")),
+            cursor_path=path(pagination[kind]["response_field"]),
+            total_path=path(pagination[kind].get("total_field")),
+        )
+        for kind in ("cursor", "page", "search")
+    )
 
 
 @dataclass(frozen=True)
@@ -196,6 +231,7 @@ class ClientView:
     version_header: str
     token_env: str
     per_page_max: int
+    pagings: tuple[PagingView, ...]
     rate_limit_limit_header: str
     rate_limit_remaining_header: str
     rate_limit_reset_header: str
@@ -269,12 +305,15 @@ def build_method(catalog: Catalog, endpoint: Endpoint) -> MethodView:
     by_wire = {a.wire_name: a.name for a in path_arguments}
     path_expression = PATH_TOKEN.sub(lambda m: "{_segment(" + by_wire[m.group(1)] + ")}", endpoint.path)
 
+    paging = catalog.api.facts["pagination"]
     pages_by_cursor = endpoint.pagination in ("cursor", "search", "page")
-    # The pager owns the cursor: callers never pass it themselves.
-    cursor_names = {"starting_after", "page"} if pages_by_cursor else set()
+    # The pager owns paging: the cursor and the page number are never the caller's.
+    pager_owned = {paging[kind]["request_parameter"] for kind in ("cursor", "page")} if pages_by_cursor else set()
+    search_object = paging["search"]["request_object"] if endpoint.pagination == "search" else ""
+    per_page_wire = paging["per_page_parameter"]
     query_arguments = []
     for parameter in (p for p in endpoint.parameters if p.location == "query"):
-        if parameter.name in cursor_names:
+        if parameter.name in pager_owned:
             continue
         name = argument_name(parameter.name, taken)
         taken.add(name)
@@ -283,17 +322,18 @@ def build_method(catalog: Catalog, endpoint: Endpoint) -> MethodView:
     body_arguments = []
     request_schema = catalog.schema(endpoint.request) if endpoint.request else None
     for wire, definition, required, description in request_fields(request_schema):
-        if endpoint.pagination == "search" and wire == "pagination":
+        if wire == search_object:
             continue
         name = argument_name(wire, taken)
         taken.add(name)
         body_arguments.append(ArgumentView(name, wire, annotation(definition), required, description))
 
     keyword_arguments = sorted(query_arguments + body_arguments, key=lambda a: not a.required)
-    if endpoint.pagination == "search":
-        # A search pages through its body's pagination object; per_page is the one knob exposed.
-        keyword_arguments.append(ArgumentView("per_page", "per_page", "int", False, "Records per page."))
-    checks_per_page = any(a.wire_name == "per_page" for a in keyword_arguments)
+    if search_object:
+        # A search pages through an object in its body; the page size is the one knob exposed.
+        name = argument_name(per_page_wire, taken)
+        keyword_arguments.append(ArgumentView(name, per_page_wire, "int", False, "Records per page."))
+    per_page = next((a for a in keyword_arguments if a.wire_name == per_page_wire), None)
     declarations = [a.declaration for a in path_arguments]
     declarations.append("*")
     declarations += [a.declaration for a in keyword_arguments]
@@ -348,7 +388,9 @@ def build_method(catalog: Catalog, endpoint: Endpoint) -> MethodView:
         item_model=item_model,
         items_field=field,
         pagination=endpoint.pagination,
-        checks_per_page=checks_per_page,
+        per_page_argument=per_page.name if per_page else "",
+        per_page_wire=per_page_wire,
+        search_object=search_object,
         result=result_kind(endpoint),
     )
 
@@ -418,6 +460,7 @@ def build_client_view(catalog: Catalog) -> ClientView:
         version_header=catalog.api.version_header,
         token_env=facts["auth"]["token_env"],
         per_page_max=int(facts["pagination"]["per_page_max"]),
+        pagings=paging_views(facts["pagination"]),
         rate_limit_limit_header=rate_limits["headers"]["limit"],
         rate_limit_remaining_header=rate_limits["headers"]["remaining"],
         rate_limit_reset_header=rate_limits["headers"]["reset"],

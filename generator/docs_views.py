@@ -566,7 +566,8 @@ def pagination_view(catalog: Catalog) -> PaginationView:
             PaginationKindView(
                 kind=kind,
                 summary=" ".join(str(fact["summary"]).split()),
-                request_parameter=str(fact.get("request_parameter") or fact.get("request_object", "")),
+                # A search carries its cursor inside an object of the request body.
+                request_parameter=".".join(str(fact[k]) for k in ("request_object", "request_parameter") if k in fact),
                 response_field=str(fact.get("response_field", "")),
                 endpoints=endpoints,
                 endpoints_text=or_none(endpoints),

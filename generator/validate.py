@@ -108,6 +108,10 @@ KINDS: Mapping[str, tuple[Callable[[Any], bool], str]] = MappingProxyType(
             "a list of whole numbers",
         ),
         "version": (lambda v: isinstance(v, str) and bool(VERSION.match(v)), 'a quoted version like "2.15"'),
+        "field_path": (
+            lambda v: isinstance(v, str) and bool(re.match(r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$", v)),
+            "a dotted field path such as pages.next.starting_after",
+        ),
         "any": (lambda v: True, "anything"),
     }
 )
@@ -218,12 +222,43 @@ API_KEYS = {
     "request_size": Key("map"),
 }
 REGION_KEYS = {"id": Key("str"), "title": Key("str"), "base_url": Key("str")}
+# The generated pager reads these names, so each kind must say all of them.
+PAGINATION_KEYS = {
+    "per_page_max": Key("int"),
+    "per_page_parameter": Key("str"),
+    "cursor": Key("map"),
+    "page": Key("map"),
+    "search": Key("map"),
+}
+PAGING_KEYS: Mapping[str, Mapping[str, Key]] = MappingProxyType(
+    {
+        "cursor": {"request_parameter": Key("str"), "response_field": Key("field_path"), "summary": Key("str")},
+        "page": {
+            "request_parameter": Key("str"),
+            "response_field": Key("field_path"),
+            "total_field": Key("field_path"),
+            "summary": Key("str"),
+        },
+        "search": {
+            "request_object": Key("str"),
+            "request_parameter": Key("str"),
+            "response_field": Key("field_path"),
+            "summary": Key("str"),
+        },
+    }
+)
 
 
 def read_api(reader: Reader) -> ApiFacts | None:
     node = reader.document.data
     if not reader.check(node, reader.here(node), "api.yaml", API_KEYS):
         return None
+    pagination = node["pagination"]
+    if not reader.check(pagination, reader.value_at(node, "pagination"), "pagination", PAGINATION_KEYS):
+        return None
+    for kind, keys in PAGING_KEYS.items():
+        if not reader.check(pagination[kind], reader.value_at(pagination, kind), f"{kind} pagination", keys):
+            return None
     regions = []
     for item, at in reader.items(node, "regions", "api.yaml"):
         if reader.check(item, at, "region", REGION_KEYS):

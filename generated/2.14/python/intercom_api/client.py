@@ -12,7 +12,7 @@ import httpx
 
 from intercom_api.endpoints import ENDPOINTS, EndpointInfo
 from intercom_api.errors import APIConnectionError
-from intercom_api.pagination import AsyncPager, Cursor, Page, SyncPager, next_cursor
+from intercom_api.pagination import AsyncPager, Cursor, Page, SyncPager, next_cursor, with_cursor
 from intercom_api.transport import RateLimit, Settings, check_per_page, without_none
 from intercom_api.transport import segment as _segment
 
@@ -23,21 +23,6 @@ if TYPE_CHECKING:
 
 M = TypeVar("M", bound="BaseModel")
 T = TypeVar("T")
-
-
-def _with_cursor(
-    kind: str,
-    params: dict[str, Any] | None,
-    body: dict[str, Any] | None,
-    cursor: Cursor,
-) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
-    if cursor is None:
-        return params, body
-    if kind == "search":
-        pagination = {**(body or {}).get("pagination", {}), "starting_after": cursor}
-        return params, {**(body or {}), "pagination": pagination}
-    key = "page" if kind == "page" else "starting_after"
-    return {**(params or {}), key: cursor}, body
 
 
 async def _async_sleep(seconds: float) -> None:
@@ -231,7 +216,7 @@ class Intercom:
         endpoint = ENDPOINTS[endpoint_id]
 
         def fetch(cursor: Cursor) -> Page[T]:
-            query, payload = _with_cursor(endpoint.pagination, params, body, cursor)
+            query, payload = with_cursor(endpoint.pagination, params, body, cursor)
             response = self._send(endpoint, path, query, payload, version)
             parsed = page_model.model_validate_json(response.content)
             items: builtins.list[T] = builtins.list(getattr(parsed, items_field, None) or ())
@@ -1803,7 +1788,7 @@ class AsyncIntercom:
         endpoint = ENDPOINTS[endpoint_id]
 
         async def fetch(cursor: Cursor) -> Page[T]:
-            query, payload = _with_cursor(endpoint.pagination, params, body, cursor)
+            query, payload = with_cursor(endpoint.pagination, params, body, cursor)
             response = await self._send(endpoint, path, query, payload, version)
             parsed = page_model.model_validate_json(response.content)
             items: builtins.list[T] = builtins.list(getattr(parsed, items_field, None) or ())
