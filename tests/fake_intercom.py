@@ -1248,22 +1248,7 @@ class FakeIntercom:
             "ticket_parts": {
                 "type": "ticket_part.list",
                 "ticket_parts": [
-                    {
-                        "type": "ticket_part",
-                        "id": str(self._next_id("ticket_part")),
-                        "part_type": "ticket_state_updated_by_admin",
-                        "body": None,
-                        "previous_ticket_state": "submitted",
-                        "ticket_state": state,
-                        "created_at": created_at,
-                        "updated_at": created_at,
-                        "assigned_to": None,
-                        "author": author,
-                        "attachments": [],
-                        "external_id": None,
-                        "redacted": False,
-                        "app_package_code": None,
-                    }
+                    self._state_change_part("submitted", state, author, created_at)
                 ],
                 "total_count": 1,
             },
@@ -1975,26 +1960,28 @@ class FakeIntercom:
                 "admin", str(body.get("admin_id") or assignment.get("admin_id") or self._admin_ids[0])
             )
             parts = ticket["ticket_parts"]
-            parts["ticket_parts"].append(
-                {
-                    "type": "ticket_part",
-                    "id": str(self._next_id("ticket_part")),
-                    "part_type": "ticket_state_updated_by_admin",
-                    "body": None,
-                    "previous_ticket_state": previous,
-                    "ticket_state": new_state,
-                    "created_at": now,
-                    "updated_at": now,
-                    "assigned_to": None,
-                    "author": author,
-                    "attachments": [],
-                    "external_id": None,
-                    "redacted": False,
-                    "app_package_code": None,
-                }
-            )
+            parts["ticket_parts"].append(self._state_change_part(previous, new_state, author, now))
             parts["total_count"] = len(parts["ticket_parts"])
         return self._json(self._render_ticket(ticket, req.version))
+
+    def _state_change_part(self, previous: str, state: str, author: dict[str, Any], at: int) -> dict[str, Any]:
+        """The ticket part recording an admin moving a ticket from one state to another."""
+        return {
+            "type": "ticket_part",
+            "id": str(self._next_id("ticket_part")),
+            "part_type": "ticket_state_updated_by_admin",
+            "body": None,
+            "previous_ticket_state": previous,
+            "ticket_state": state,
+            "created_at": at,
+            "updated_at": at,
+            "assigned_to": None,
+            "author": author,
+            "attachments": [],
+            "external_id": None,
+            "redacted": False,
+            "app_package_code": None,
+        }
 
     def _tickets_reply(self, req: _Request) -> Response:
         ticket = self._ticket(req.params["ticket_id"])
