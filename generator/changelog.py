@@ -28,7 +28,7 @@ from generator.catalog import (
     thaw,
     version_key,
 )
-from generator.views import NOT_DOCUMENTED
+from generator.text import NOT_DOCUMENTED
 
 NONE_CELL = "none"
 
@@ -823,7 +823,7 @@ def render_changelog(view: ChangelogView) -> str:
     from generator.locations import DEFAULT_TEMPLATES
     from generator.render import make_environment
 
-    return make_environment(DEFAULT_TEMPLATES).get_template(PARTIAL).render(changelog=view)
+    return make_environment(DEFAULT_TEMPLATES / "changelog").get_template(PARTIAL).render(changelog=view)
 
 
 def migration_guide(old: Catalog, new: Catalog) -> str:

@@ -1,7 +1,9 @@
 """The intercom-gen command: prints diagnostics and sets the exit status.
 
 0 done; 1 `--check` found stale output; 2 invalid input (catalog, rules, version,
-arguments); 3 an internal error (a template or the formatter failed), which is a bug."""
+arguments); 3 an internal error (a template or the formatter failed), which is a bug;
+4 the output could not be written or read (no permission, a full disk, a file where a
+folder should be), the previous output being kept."""
 
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def reports_errors(command: F) -> F:
     """Turns the pipeline's exceptions into messages and exit statuses, never a traceback."""
+    from generator.diagnostics import OutputError
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -41,6 +44,9 @@ def reports_errors(command: F) -> F:
             click.echo(f"internal error (a bug in intercom-gen, please report it): {error}", err=True)
             click.echo("Nothing was written; the previous output is unchanged.", err=True)
             sys.exit(3)
+        except OutputError as error:
+            click.echo(str(error), err=True)
+            sys.exit(4)
 
     return wrapper  # type: ignore[return-value]
 
@@ -56,13 +62,24 @@ def catalog_option(function: F) -> F:
     )(function)
 
 
-def check_tree(resolved: Resolved, out: Path, templates: Path) -> int:
-    from generator.pipeline import generate
+def generate_trees(resolved: Resolved, versions: list[str], out: Path, templates: Path, targets: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """What OUT/<version>/ should hold: every target's files, or, with --target, the
+    named targets' files beside the others' as they are."""
+    from generator.pipeline import generate, owned_by, with_untouched
+
+    trees = generate(resolved, versions, templates, targets=targets)
+    if not targets:
+        return trees
+    owns = owned_by(targets, templates)
+    return {version: with_untouched(out / version, files, owns) for version, files in trees.items()}
+
+
+def check_tree(resolved: Resolved, out: Path, templates: Path, targets: tuple[str, ...]) -> int:
     from generator.write import stale_files
 
     versions = list(resolved.supported)
     stale = []
-    for version, files in generate(resolved, versions, templates).items():
+    for version, files in generate_trees(resolved, versions, out, templates, targets).items():
         stale += [f"{out / version / path}" for path in stale_files(out / version, files)]
     if out.is_dir():
         stale += [str(p) for p in sorted(out.iterdir()) if p.is_dir() and p.name not in versions and not p.name.startswith(".")]
@@ -82,7 +99,9 @@ def check_tree(resolved: Resolved, out: Path, templates: Path) -> int:
 @catalog_option
 @click.option("--templates", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_TEMPLATES, hidden=True)
 @click.option("--check", is_flag=True, help="Regenerate in memory; exit 1 listing the files that differ from OUT.")
+@click.option("--target", "targets", multiple=True, metavar="NAME", help="Generate only this target; repeatable (see --list-targets).")
 @click.option("--list-versions", is_flag=True, help="Print the supported API versions.")
+@click.option("--list-targets", is_flag=True, help="Print the output targets and what each makes.")
 @click.option("--tool-version", is_flag=True, help="Print intercom-gen's own version.")
 @click.pass_context
 @reports_errors
@@ -93,7 +112,9 @@ def main(
     catalog_folder: Path,
     templates: Path,
     check: bool,
+    targets: tuple[str, ...],
     list_versions: bool,
+    list_targets: bool,
     tool_version: bool,
 ) -> None:
     """Generate a typed client, scope tables, docs and webhook maps for the Intercom API."""
@@ -102,11 +123,21 @@ def main(
     if tool_version:
         click.echo(f"intercom-gen {__version__}")
         return
+    if list_targets:
+        from generator.targets import TARGETS
+
+        width = max(len(t.name) for t in TARGETS)
+        for target in TARGETS:
+            where = f"{out}/<version>/{target.output}" if target.output else f"{out}/<version>"
+            click.echo(f"{target.name:<{width}}  {target.summary} ({where})")
+        return
     # An unchanged plain regeneration was already answered by generator.entry.
     wanted = [api_version] if api_version else None
-    from generator.pipeline import generate, require_versions, resolve_catalog
+    from generator.pipeline import require_versions, resolve_catalog
+    from generator.targets import select_targets
     from generator.write import write_tree
 
+    select_targets(targets)  # an unknown name is refused before any work
     resolved = resolve_catalog(catalog_folder)
     if list_versions:
         for version in resolved.supported:
@@ -114,14 +145,16 @@ def main(
             click.echo(f"{version}{marker}")
         return
     if check:
-        sys.exit(check_tree(resolved, out, templates))
+        sys.exit(check_tree(resolved, out, templates, targets))
     versions = require_versions(resolved, wanted or resolved.supported, catalog_folder)
-    trees = generate(resolved, versions, templates)
+    trees = generate_trees(resolved, versions, out, templates, targets)
     for version, files in trees.items():
         changed = write_tree(out / version, files)
         state = f"{len(changed)} file(s) changed" if changed else "unchanged"
         click.echo(f"{out / version}: {len(files)} files, {state}")
-    record(out, inputs_fingerprint(catalog_folder, templates, versions), [out / v for v in versions])
+    if not targets:
+        # Only a run of every target makes the whole output current for its inputs.
+        record(out, inputs_fingerprint(catalog_folder, templates, versions), [out / v for v in versions])
 
 
 @main.command()

@@ -9,12 +9,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.catalog import Catalog, Endpoint, Schema, thaw
-from generator.datamodels import render_models
 from generator.diagnostics import CatalogError, Diagnostic
 from generator.naming import error_class, model_class, pascal, snake
 from generator.pysource import block_literal, literal
+from generator.text import NOT_DOCUMENTED, one_line
 from generator.validate import PATH_TOKEN
-from generator.views import NOT_DOCUMENTED
 
 # Keyword arguments every method takes besides the endpoint's own.
 METHOD_OPTIONS = frozenset({"self", "version"})
@@ -44,10 +43,6 @@ def annotation(definition: Mapping[str, Any]) -> str:
     if declared == "object":
         return "dict[str, Any]"
     return SCALARS.get(str(declared), "Any")
-
-
-def one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 @dataclass(frozen=True)
@@ -224,6 +219,7 @@ class ScopeInfoView:
 @dataclass(frozen=True)
 class ClientView:
     version: str
+    version_literal: str
     package_version: str
     default_region: str
     base_urls: tuple[tuple[str, str], ...]
@@ -242,7 +238,7 @@ class ClientView:
     endpoints: tuple[EndpointInfoView, ...]
     scopes: tuple[ScopeInfoView, ...]
     resources: tuple[ResourceView, ...]
-    models_source: str
+    webhook_literals: tuple[WebhookLiteralView, ...]
     all_exports: tuple[str, ...]
     variants: tuple[VariantView, ...] = VARIANTS
 
@@ -395,7 +391,32 @@ def build_method(catalog: Catalog, endpoint: Endpoint) -> MethodView:
     )
 
 
-def build_client_view(catalog: Catalog) -> ClientView:
+@dataclass(frozen=True)
+class WebhookLiteralView:
+    """One topic as Python literals for templates/python/intercom_api/webhooks.py.jinja."""
+
+    topic: str
+    summary: str
+    permission: str
+    triggered_by: str
+    since: str
+
+
+def webhook_literals(catalog: Catalog) -> tuple[WebhookLiteralView, ...]:
+    return tuple(
+        WebhookLiteralView(
+            topic=literal(w.topic),
+            summary=literal(w.summary),
+            permission=literal(w.permission),
+            triggered_by=literal(tuple(sorted(w.triggered_by))),
+            since=literal(w.since),
+        )
+        for w in sorted(catalog.webhooks, key=lambda w: w.topic)
+    )
+
+
+def build_client_view(resolved: Mapping[str, Catalog], version: str) -> ClientView:
+    catalog = resolved[version]
     facts = thaw(catalog.api.facts)
     rate_limits = facts["rate_limits"]
     errors = tuple(
@@ -453,6 +474,7 @@ def build_client_view(catalog: Catalog) -> ClientView:
     )
     return ClientView(
         version=catalog.version,
+        version_literal=literal(catalog.version),
         package_version=f"{catalog.version}.0",
         default_region=catalog.api.default_region,
         base_urls=tuple((literal(r.id), literal(r.base_url)) for r in sorted(catalog.api.regions, key=lambda r: r.id)),
@@ -471,7 +493,7 @@ def build_client_view(catalog: Catalog) -> ClientView:
         endpoints=endpoints,
         scopes=tuple(ScopeInfoView(s.name, block_literal(tuple(sorted(s.grants)), indent=8)) for s in sorted(catalog.scopes, key=lambda s: s.name)),
         resources=resources,
-        models_source=render_models(catalog),
+        webhook_literals=webhook_literals(catalog),
         all_exports=tuple(exports),
     )
 

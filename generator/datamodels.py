@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import threading
 import warnings
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -134,39 +134,39 @@ def _keep(key: str, source: str) -> None:
         pass  # the cache only saves time
 
 
-def render_models(catalog: Catalog) -> str:
-    """The `models.py` source for this catalog; cached by the content of its input."""
-    key, document = _document(catalog)
-    source = _cached(key)
-    if source is None:
-        source = _generate(document)
-        _keep(key, source)
-    return source
+# Where models.py lands in the python target's output folder.
+MODELS_FILE = "intercom_api/models.py"
 
 
-def prepare_models(catalogs: list[Catalog]) -> None:
-    """Generate the models of several versions at once, one worker process a core.
+def model_files(catalogs: Sequence[Catalog]) -> dict[str, dict[str, str]]:
+    """The python target's files no template renders: `models.py` of each version."""
+    sources = model_sources(catalogs)
+    # datamodel-code-generator ends its output without a newline; a text file ends with one.
+    return {c.version: {MODELS_FILE: source.rstrip("\n") + "\n"} for c, source in zip(catalogs, sources, strict=True)}
+
+
+def model_sources(catalogs: Sequence[Catalog]) -> list[str]:
+    """The `models.py` source of each catalog; cached by the content of its input.
 
     datamodel-code-generator is most of a cold run and holds the interpreter lock, so
-    versions are generated in forked processes; results land in the same caches
-    `render_models` reads."""
-    pending: dict[str, dict[str, Any]] = {}
-    for catalog in catalogs:
-        key, document = _document(catalog)
-        if _cached(key) is None:
-            pending[key] = document
+    with several versions to make, they are made in forked processes, one a core."""
+    keyed = [_document(catalog) for catalog in catalogs]
+    pending = {key: document for key, document in keyed if _cached(key) is None}
     workers = min(len(pending), os.cpu_count() or 1)
     # Forking is only safe while this is the process's one thread (a lock another thread
-    # holds would stay locked in the child); otherwise render_models goes one by one.
-    if workers < 2 or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return
-    # Imported once here, so the forked workers start with it loaded.
-    from datamodel_code_generator import config, generate  # noqa: F401
+    # holds would stay locked in the child); otherwise they are made one by one.
+    if workers >= 2 and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        # Imported once here, so the forked workers start with it loaded.
+        from datamodel_code_generator import config, generate  # noqa: F401
 
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for key, source in zip(pending, pool.map(_generate, pending.values()), strict=True):
-            _keep(key, source)
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            for key, source in zip(pending, pool.map(_generate, pending.values()), strict=True):
+                _keep(key, source)
+    else:
+        for key, document in pending.items():
+            _keep(key, _generate(document))
+    return [_memory[key] for key, _ in keyed]
 
 
 def _generate(document: dict[str, Any]) -> str:

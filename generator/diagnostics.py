@@ -64,6 +64,14 @@ class InternalError(Exception):
     """A failure of intercom-gen itself (a template or the formatter), never of the input."""
 
 
+class ViewError(InternalError):
+    """A view builder failed: reported as such, before any template runs."""
+
+    def __init__(self, target: str, version: str, cause: BaseException) -> None:
+        self.target = target
+        super().__init__(f"building the {target} view for {version} failed: {type(cause).__name__}: {cause}")
+
+
 class RenderError(InternalError):
     def __init__(self, template: str, cause: BaseException) -> None:
         self.template = template
@@ -74,3 +82,13 @@ class FormatError(InternalError):
     def __init__(self, path: str, cause: BaseException) -> None:
         self.path = path
         super().__init__(f"black could not format {path}: {cause}")
+
+
+class OutputError(Exception):
+    """The output could not be read or written: no permission, a full disk, a file where
+    a folder should be. The message is one line naming the path and the OS's reason; the
+    CLI prints it and exits 4. The previous output is left as it was."""
+
+    def __init__(self, path: str, message: str) -> None:
+        self.path = path
+        super().__init__(message)

@@ -1,24 +1,25 @@
-"""The straight line: load -> validate -> resolve -> view -> render -> format.
+"""The straight line: load -> validate -> resolve -> build views -> render -> format.
 
 Returns {version: {relative path: text}}; nothing is written here, so `--check` is the
 same run followed by a comparison."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import fnmatch
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.catalog import Catalog
-from generator.datamodels import prepare_models
 from generator.diagnostics import CatalogError, Diagnostic, Location
 from generator.formatting import Formatter
 from generator.load import display_name, load_catalog
 from generator.locations import DEFAULT_CATALOG, DEFAULT_TEMPLATES
-from generator.render import make_environment, render_tree, template_names
+from generator.render import make_environment, output_pattern, render_tree, template_names
+from generator.targets import select_targets
 from generator.validate import validate_catalog
 from generator.versions import resolve_versions
-from generator.views import build_target_view
+from generator.views import build_views
 
 
 @dataclass(frozen=True)
@@ -56,15 +57,49 @@ def generate(
     versions: Iterable[str],
     templates: Path = DEFAULT_TEMPLATES,
     formatter: Formatter | None = None,
+    targets: Sequence[str] = (),
 ) -> dict[str, dict[str, str]]:
-    environment = make_environment(templates)
-    names = template_names(templates)
-    formatter = formatter or Formatter()
+    """{version: {path under generated/<version>/: text}} for the named targets (all
+    when none is named)."""
+    selected = select_targets(targets)
     versions = list(versions)
-    if len(versions) > 1 and any(name.startswith("python/") for name in names):
-        prepare_models([resolved.versions[v] for v in versions])
+    built = build_views(resolved.versions, versions, selected)
+    formatter = formatter or Formatter()
+    renderers = [(t, make_environment(templates / t.name), template_names(templates / t.name)) for t in selected]
     trees = {}
     for version in versions:
-        view = build_target_view(resolved.versions, version)
-        trees[version] = formatter.format_tree(render_tree(environment, names, view))
+        files: dict[str, str] = {}
+        for target, environment, names in renderers:
+            prefix = f"{target.output}/" if target.output else ""
+            rendered = render_tree(environment, names, built.views[version][target.name], f"{target.name}/")
+            made = built.files[version].get(target.name, {})
+            files.update({prefix + path: text for path, text in {**rendered, **made}.items()})
+        trees[version] = formatter.format_tree(dict(sorted(files.items())))
     return trees
+
+
+def owned_by(targets: Sequence[str], templates: Path = DEFAULT_TEMPLATES) -> Callable[[str], bool]:
+    """Whether a path under generated/<version>/ is one the named targets write: what a
+    run limited to them replaces, leaving every other file as it is."""
+    patterns: list[str] = []
+    for target in select_targets(targets):
+        prefix = f"{target.output}/" if target.output else ""
+        patterns += [prefix + output_pattern(name) for name in template_names(templates / target.name)]
+        if target.files:
+            patterns.append(prefix + "*")
+    return lambda path: any(fnmatch.fnmatchcase(path, pattern) for pattern in patterns)
+
+
+def with_untouched(folder: Path, files: Mapping[str, str], owns: Callable[[str], bool]) -> dict[str, str]:
+    """`files` plus every file already in `folder` that no generated target owns, so a
+    run limited to some targets leaves the others' files as they are."""
+    merged = dict(files)
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            relative = path.relative_to(folder).as_posix()
+            if path.is_file() and not owns(relative) and relative not in merged:
+                try:
+                    merged[relative] = path.read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError):
+                    continue  # not a file any target writes; the swap drops it
+    return dict(sorted(merged.items()))

@@ -1,4 +1,5 @@
-"""Render: Jinja templates, mirroring the output tree, into {relative path: text}."""
+"""Render: each target's Jinja templates, mirroring its output tree, into
+{relative path: text}. A template sees only its own target's view, as `view`."""
 
 from __future__ import annotations
 
@@ -13,9 +14,9 @@ from generator.diagnostics import RenderError
 TOKEN = re.compile(r"\{(\w+)\}")
 
 
-def make_environment(templates: Path) -> Environment:
+def make_environment(folder: Path) -> Environment:
     return Environment(
-        loader=FileSystemLoader(str(templates)),
+        loader=FileSystemLoader(str(folder)),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -24,20 +25,25 @@ def make_environment(templates: Path) -> Environment:
     )
 
 
-def template_names(templates: Path) -> list[str]:
+def template_names(folder: Path) -> list[str]:
     """Templates that produce files; `_`-prefixed files and folders are partials
     (a dunder name such as `__init__.py.jinja` is not)."""
     names = []
-    for path in sorted(templates.rglob("*.jinja")):
-        relative = path.relative_to(templates)
+    for path in sorted(folder.rglob("*.jinja")):
+        relative = path.relative_to(folder)
         if any(part.startswith("_") and not part.startswith("__") for part in relative.parts):
             continue
         names.append(relative.as_posix())
     return names
 
 
-def render_tree(environment: Environment, names: list[str], view: Any) -> dict[str, str]:
-    """Every output file for one target view. A `{token}` in a template's path means
+def output_pattern(name: str) -> str:
+    """The output path a template name stands for, with `*` for a `{token}`."""
+    return TOKEN.sub("*", name.removesuffix(".jinja"))
+
+
+def render_tree(environment: Environment, names: list[str], view: Any, label: str = "") -> dict[str, str]:
+    """Every output file of one target's view. A `{token}` in a template's path means
     once per item of `view.<token>s`, each item's `id` naming its file."""
     files: dict[str, str] = {}
     for name in names:
@@ -52,5 +58,5 @@ def render_tree(environment: Environment, names: list[str], view: Any) -> dict[s
             for item in getattr(view, token + "s"):
                 files[output.replace("{" + token + "}", item.id)] = template.render(view=view, **{token: item})
         except (TemplateError, AttributeError, ValueError, TypeError, KeyError) as error:
-            raise RenderError(name, error) from error
+            raise RenderError(label + name, error) from error
     return dict(sorted(files.items()))

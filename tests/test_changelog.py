@@ -202,5 +202,5 @@ def test_pipe_characters_are_escaped_in_cells(resolved: Resolved) -> None:
 
 def test_templates_only_place_values() -> None:
     for name in ("changelog.md.jinja", "_migration_guide.md.jinja"):
-        text = Path(DEFAULT_TEMPLATES, name).read_text(encoding="utf-8")
+        text = Path(DEFAULT_TEMPLATES, "changelog", name).read_text(encoding="utf-8")
         assert "{% set" not in text and "|sort" not in text and "| sort" not in text

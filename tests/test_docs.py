@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.docs_views import NOT_DOCUMENTED, build_docs_view
+from generator.counts import Counts
 from generator.pipeline import Resolved, generate, resolve_catalog
-from generator.views import Counts
+from generator.reference_views import build_reference_view
+from generator.site_views import build_site_view
+from generator.text import NOT_DOCUMENTED
 from generator.write import write_tree
 
 VERSIONS = ("2.15", "2.14")
@@ -170,13 +172,16 @@ def test_topics_tables(resolved: Resolved, generated: Path) -> None:
     assert "`contact.user.created`" in (generated / "2.15" / "webhooks" / "topics.md").read_text()
 
 
-def test_docs_view_is_deterministic_and_ordered(resolved: Resolved) -> None:
-    first = build_docs_view(resolved.versions, "2.15")
-    again = build_docs_view(resolved.versions, "2.15")
-    assert first == again
+def test_docs_views_are_deterministic_and_ordered(resolved: Resolved) -> None:
+    newest, *older_versions = reversed(resolved.supported)
+    first = build_site_view(resolved.versions, newest)
+    assert first == build_site_view(resolved.versions, newest)
     assert [g.id for g in first.groups] == sorted(g.id for g in first.groups)
-    assert first.versions[0].version == "2.15"
+    assert first.versions[0].version == newest
     assert first.versions[0].is_target
-    assert [e.id for e in first.endpoints] == sorted(e.id for e in first.endpoints)
-    older = build_docs_view(resolved.versions, "2.13")
-    assert [v.version for v in older.versions] == ["2.13", "2.12", "2.11"]
+    reference = build_reference_view(resolved.versions, newest)
+    assert reference == build_reference_view(resolved.versions, newest)
+    assert [e.id for e in reference.endpoints] == sorted(e.id for e in reference.endpoints)
+    middle = older_versions[len(older_versions) // 2]
+    older = build_site_view(resolved.versions, middle)
+    assert [v.version for v in older.versions] == [v for v in reversed(resolved.supported) if v <= middle]

@@ -38,27 +38,32 @@ def test_other_python_is_formatted_once_per_distinct_content() -> None:
 
 
 def test_versions_generated_in_parallel_equal_one_by_one(tmp_path: Path) -> None:
-    """prepare_models forks one worker a core; its models must equal a sequential run's.
+    """model_sources forks one worker a core; its models must equal a sequential run's.
     The parallel half runs in a fresh process: a test process may hold other threads,
-    and then prepare_models rightly declines to fork."""
+    and then model_sources rightly declines to fork."""
     script = """
 import hashlib, sys
 import generator.datamodels as datamodels
 from generator.pipeline import resolve_catalog
-catalogs = [resolve_catalog().versions[v] for v in ("2.14", "2.15")]
-datamodels.prepare_models(catalogs)
-def refuse(document):
-    raise AssertionError("not prepared by the workers")
-datamodels._generate = refuse
-for catalog in catalogs:
-    print(hashlib.sha256(datamodels.render_models(catalog).encode()).hexdigest())
+resolved = resolve_catalog()
+catalogs = [resolved.versions[v] for v in resolved.supported[-2:]]
+pools = []
+class CountedPool(datamodels.ProcessPoolExecutor):
+    def __init__(self, *args, **kwargs):
+        pools.append(self)
+        super().__init__(*args, **kwargs)
+datamodels.ProcessPoolExecutor = CountedPool
+sources = datamodels.model_sources(catalogs)
+assert len(pools) == 1, "the versions were not made in worker processes"
+for source in sources:
+    print(hashlib.sha256(source.encode()).hexdigest())
 """
     environment = {**os.environ, "INTERCOM_GEN_CACHE": str(tmp_path)}
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environment, check=False)
     assert result.returncode == 0, result.stderr
     sequential = [
         hashlib.sha256(_one_by_one(RESOLVED.versions[v]).encode()).hexdigest()
-        for v in ("2.14", "2.15")
+        for v in RESOLVED.supported[-2:]
     ]
     assert result.stdout.split() == sequential
 

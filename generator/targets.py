@@ -1,0 +1,78 @@
+"""The registry of output targets: one entry a target.
+
+A target is a view builder, a template folder (`templates/<name>/`, mirroring the files
+it writes under `generated/<version>/<output>`) and this entry. Builders are named by
+import path, so a run that asks for some targets imports only their view modules."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from generator.catalog import Catalog
+from generator.diagnostics import CatalogError, Diagnostic, Location, did_you_mean
+
+# Builds the frozen view of one version: (every resolved version, the version) -> view.
+ViewBuilder = Callable[[Mapping[str, Catalog], str], Any]
+# Files a target makes without a template, for several versions at once:
+# catalogs -> {version: {path under the target's output: text}}.
+FileMaker = Callable[[Sequence[Catalog]], Mapping[str, Mapping[str, str]]]
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    summary: str
+    output: str
+    """The folder under generated/<version>/ its files go to; "" for the version folder."""
+    view: str
+    """`module:function` of its ViewBuilder."""
+    files: str = ""
+    """`module:function` of its FileMaker, for files no template renders."""
+
+    def build_view(self) -> ViewBuilder:
+        return _function(self.view)  # type: ignore[no-any-return]
+
+    def make_files(self) -> FileMaker | None:
+        return _function(self.files) if self.files else None
+
+
+def _function(path: str) -> Any:
+    module, name = path.split(":")
+    return getattr(importlib.import_module(module), name)
+
+
+TARGETS = (
+    Target("catalog", "the resolved catalog as JSON", "", "generator.catalog_views:build_catalog_view"),
+    Target("changelog", "the migration guide from the previous version", "", "generator.changelog:build_changelog_view"),
+    Target("docs", "the permission docs site (mkdocs-material)", "", "generator.site_views:build_site_view"),
+    Target(
+        "python",
+        "the typed Python client package",
+        "python",
+        "generator.client_views:build_client_view",
+        files="generator.datamodels:model_files",
+    ),
+    Target("reference", "a one-page searchable endpoint reference", "", "generator.reference_views:build_reference_view"),
+    Target("tables", "scope tables as CSV, JSON and Markdown", "tables", "generator.table_views:build_tables_view"),
+    Target("webhooks", "webhook topic maps as JSON and Markdown", "webhooks", "generator.webhook_views:build_webhooks_view"),
+)
+
+
+def select_targets(names: Iterable[str] = ()) -> tuple[Target, ...]:
+    """The named targets in registry order; every target when none is named."""
+    wanted = list(dict.fromkeys(names))
+    known = {t.name for t in TARGETS}
+    unknown = [n for n in wanted if n not in known]
+    if unknown:
+        raise CatalogError(
+            Diagnostic(
+                Location("--target"),
+                f"unknown target {name!r}",
+                did_you_mean(name, known) or "run 'intercom-gen --list-targets' to see them",
+            )
+            for name in unknown
+        )
+    return tuple(t for t in TARGETS if not wanted or t.name in wanted)
