@@ -28,6 +28,7 @@ from generator.catalog import (
     thaw,
     version_key,
 )
+from generator.rules import RULE_KINDS
 from generator.text import NOT_DOCUMENTED
 
 NONE_CELL = "none"
@@ -181,43 +182,9 @@ def rules_between(old: Catalog, new: Catalog) -> tuple[VersionRule, ...]:
     )
 
 
-def _name(value: Any, attribute: str) -> str:
-    return str(getattr(value, attribute, value))
-
-
 def rule_targets(rule: VersionRule) -> tuple[tuple[str, ...], ...]:
-    """What a rule is about, as keys an entry can be matched with."""
-    a = rule.arguments
-    kind = rule.kind
-    if kind == "add_group":
-        return ((_name(a["group"], "id"),),)
-    if kind == "add_endpoint":
-        return ((_name(a["endpoint"], "id"),),)
-    if kind in ("remove_endpoint", "deprecate_endpoint", "change_permission"):
-        return ((a["endpoint"],),)
-    if kind == "add_parameter":
-        return ((a["endpoint"], _name(a["parameter"], "name")),)
-    if kind == "remove_parameter":
-        return ((a["endpoint"], a["parameter"]),)
-    if kind == "rename_parameter":
-        return ((a["endpoint"], a["parameter"]), (a["endpoint"], a["to"]), (a["endpoint"],))
-    if kind == "add_schema":
-        return ((_name(a["schema"], "name"),),)
-    if kind in ("add_field", "remove_field"):
-        return ((a["schema"], a["field"]),)
-    if kind == "rename_field":
-        return ((a["schema"], a["field"]), (a["schema"], a["to"]))
-    if kind in ("add_enum_value", "remove_enum_value"):
-        return ((a["schema"], a["field"], str(a["value"])),)
-    if kind == "rename_enum_value":
-        return ((a["schema"], a["field"], str(a["value"])), (a["schema"], a["field"], str(a["to"])))
-    if kind == "add_webhook":
-        return ((_name(a["webhook"], "topic"),),)
-    if kind == "remove_webhook":
-        return ((a["topic"],),)
-    if kind == "change_scope_grants":
-        return ((a["scope"],),)
-    return ()
+    """What a rule is about, as keys an entry can be matched with (its kind's entry says)."""
+    return RULE_KINDS[rule.kind].targets(rule.arguments)
 
 
 class Rules:
@@ -242,13 +209,11 @@ class Rules:
 
     def renames(self, kind: str, match: Callable[[VersionRule], bool]) -> tuple[tuple[str, str], ...]:
         """(from, to) steps in the direction of travel, in the order they apply."""
-        steps = [(str(r.arguments[_FROM[kind]]), str(r.arguments["to"])) for r in self.rules if r.kind == kind and match(r)]
+        old_name = RULE_KINDS[kind].renamed_from
+        steps = [(str(r.arguments[old_name]), str(r.arguments["to"])) for r in self.rules if r.kind == kind and match(r)]
         if self.upgrade:
             return tuple(steps)
         return tuple((after, before) for before, after in reversed(steps))
-
-
-_FROM = {"rename_parameter": "parameter", "rename_field": "field", "rename_enum_value": "value"}
 
 
 def pair_renames(removed: Iterable[str], added: Iterable[str], steps: Sequence[tuple[str, str]]) -> dict[str, str]:

@@ -12,8 +12,8 @@ from generator.catalog import Catalog, Endpoint, Schema, thaw
 from generator.diagnostics import CatalogError, Diagnostic
 from generator.naming import error_class, model_class, pascal, snake
 from generator.pysource import block_literal, literal
+from generator.readers import PATH_TOKEN
 from generator.text import NOT_DOCUMENTED, one_line
-from generator.validate import PATH_TOKEN
 
 # Keyword arguments every method takes besides the endpoint's own.
 METHOD_OPTIONS = frozenset({"self", "version"})

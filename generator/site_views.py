@@ -24,6 +24,7 @@ from generator.doc_parts import (
     thousands,
     webhook_views,
 )
+from generator.rules import RULE_KINDS
 from generator.text import one_line
 
 
@@ -132,25 +133,11 @@ def error_views(catalog: Catalog) -> tuple[ErrorView, ...]:
 
 
 def describe_rule(rule: VersionRule) -> str:
-    """A rule's changelog line: its note, or what it touches when it has none."""
+    """A rule's changelog line: its note, or its kind and subject when it has none."""
     if rule.note:
         return one_line(rule.note)
-    arguments = rule.arguments
-    subject = ""
-    for key in ("endpoint", "schema", "topic", "scope", "group", "webhook"):
-        value = arguments.get(key)
-        if isinstance(value, str):
-            subject = value
-            break
-        if value is not None:
-            subject = str(getattr(value, "id", None) or getattr(value, "name", None) or getattr(value, "topic", ""))
-            break
-    for key in ("field", "parameter", "value"):
-        value = arguments.get(key)
-        if isinstance(value, str):
-            subject += f" {key} {value}"
-    if isinstance(arguments.get("to"), str):
-        subject += f" to {arguments['to']}"
+    targets = RULE_KINDS[rule.kind].targets(rule.arguments)
+    subject = " ".join(targets[0]) if targets else ""
     return f"{rule.kind.replace('_', ' ')}: {subject}".strip()
 
 

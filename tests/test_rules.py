@@ -23,8 +23,9 @@ from generator.catalog import (
 )
 from generator.diagnostics import CatalogError
 from generator.load import load_catalog
-from generator.validate import RULE_KEYS, validate_catalog
-from generator.versions import RuleProblem, apply_rule, resolve_versions
+from generator.rules import RULE_KINDS, RuleProblem
+from generator.validate import validate_catalog
+from generator.versions import apply_rule, resolve_versions
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 
@@ -89,7 +90,7 @@ def problem(base: Catalog, r: VersionRule) -> str:
 
 def test_every_rule_kind_is_tested_here() -> None:
     tested = {name.removeprefix("test_applies_") for name in globals() if name.startswith("test_applies_")}
-    assert tested == set(RULE_KEYS)
+    assert tested == set(RULE_KINDS)
 
 
 def test_applies_add_group(base: Catalog) -> None:
@@ -209,7 +210,7 @@ def test_applies_add_webhook(base: Catalog) -> None:
 
 
 def test_applies_remove_webhook(base: Catalog) -> None:
-    after = apply_rule(base, rule("remove_webhook", topic="contact.user.created"))
+    after = apply_rule(base, rule("remove_webhook", webhook="contact.user.created"))
     assert after.webhooks == ()
     assert after.endpoint("contacts.create").webhook is None
 
@@ -290,7 +291,7 @@ NO_ENUM = ("field 'email'", "has no enum")
         pytest.param("rename_enum_value", {"schema": "contact", "field": "role", "value": "visitor", "to": "y"}, ("value 'visitor'", "field 'role' of 'contact' does not have"), id="rename_enum_value-missing"),
         pytest.param("rename_enum_value", {"schema": "contact", "field": "role", "value": "lead", "to": "user"}, ("field 'role'", "already has value 'user'"), id="rename_enum_value-to-exists"),
         pytest.param("add_webhook", {"webhook": webhook("contact.user.created")}, ("topic 'contact.user.created'", "already exists"), id="add_webhook-exists"),
-        pytest.param("remove_webhook", {"topic": "contact.lead.created"}, ("topic 'contact.lead.created'", "does not exist before 2.15"), id="remove_webhook-missing"),
+        pytest.param("remove_webhook", {"webhook": "contact.lead.created"}, ("topic 'contact.lead.created'", "does not exist before 2.15"), id="remove_webhook-missing"),
         pytest.param("change_scope_grants", {"scope": "Admins", "grants": ["Read users"]}, ("scope 'Admins'", "does not exist before 2.15"), id="change_scope_grants-missing"),
     ],
 )

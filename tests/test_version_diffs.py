@@ -149,8 +149,8 @@ def explained_by(rule: VersionRule, old: Catalog) -> list[Key]:
         topic = _id(a["webhook"], "topic")
         return [("webhook", topic), ("webhook.triggered_by", topic)]
     if kind == "remove_webhook":
-        fired = [e.id for e in old.endpoints if e.webhook == a["topic"]]
-        return [("webhook", a["topic"]), ("webhook.triggered_by", a["topic"])] + [("endpoint.attr", e, "webhook") for e in fired]
+        fired = [e.id for e in old.endpoints if e.webhook == a["webhook"]]
+        return [("webhook", a["webhook"]), ("webhook.triggered_by", a["webhook"])] + [("endpoint.attr", e, "webhook") for e in fired]
     if kind == "change_scope_grants":
         return [("grant", a["scope"], WILD)]
     raise AssertionError(f"no expectation for rule kind {kind}")
@@ -245,7 +245,7 @@ def effect_problems(rule: VersionRule, old: Catalog, new: Catalog, later: bool) 
         if old.webhook(a["webhook"].topic) is not None or new.webhook(a["webhook"].topic) != a["webhook"]:
             yield f"webhook {a['webhook'].topic} is not added as declared"
     elif kind == "remove_webhook":
-        if old.webhook(a["topic"]) is None or new.webhook(a["topic"]) is not None:
+        if old.webhook(a["webhook"]) is None or new.webhook(a["webhook"]) is not None:
             yield f"webhook {a['topic']} is not removed"
     elif kind == "change_scope_grants":
         scope = next((s for s in new.scopes if s.name == a["scope"]), None)

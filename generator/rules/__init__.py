@@ -1,0 +1,15 @@
+"""The registry of version-rule kinds: each kind is one `RuleKind` entry (its keys and how
+each is read, how it applies, what it is about), declared beside the kinds it is kin
+to. Adding a kind is adding an entry to one of these modules, plus its tests."""
+
+from __future__ import annotations
+
+from generator.rules import endpoint_rules, schema_rules, webhook_rules
+from generator.rules.kind import INVALID, Ask, RuleKind, RuleProblem
+
+# A plain dict, filled once at import: a test may register a kind of its own for a while.
+RULE_KINDS: dict[str, RuleKind] = {
+    kind.name: kind for module in (endpoint_rules, schema_rules, webhook_rules) for kind in module.KINDS
+}
+
+__all__ = ["INVALID", "RULE_KINDS", "Ask", "RuleKind", "RuleProblem"]

@@ -1,0 +1,47 @@
+"""What rules look up and replace in a catalog: an endpoint, a schema or a field by the
+name a rule gives, each missing one a located RuleProblem."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator.catalog import Catalog, Endpoint, Property, Schema, VersionRule
+from generator.diagnostics import did_you_mean
+from generator.rules.kind import RuleProblem
+
+
+def endpoint_named(catalog: Catalog, rule: VersionRule) -> Endpoint:
+    endpoint_id = rule.arguments["endpoint"]
+    found = catalog.endpoint(endpoint_id)
+    if found is None:
+        raise RuleProblem(rule.at("endpoint"), f"{rule.kind} rule names endpoint {endpoint_id!r}, which does not exist before {rule.version}", did_you_mean(endpoint_id, [e.id for e in catalog.endpoints]))
+    return found
+
+
+def schema_named(catalog: Catalog, rule: VersionRule) -> Schema:
+    name = rule.arguments["schema"]
+    found = catalog.schema(name)
+    if found is None:
+        raise RuleProblem(rule.at("schema"), f"{rule.kind} rule names schema {name!r}, which does not exist before {rule.version}", did_you_mean(name, [s.name for s in catalog.schemas]))
+    return found
+
+
+def field_named(catalog: Catalog, rule: VersionRule) -> tuple[Schema, Property]:
+    schema = schema_named(catalog, rule)
+    name = rule.arguments["field"]
+    found = schema.property(name)
+    if found is None:
+        raise RuleProblem(rule.at("field"), f"{rule.kind} rule names field {name!r}, which schema {schema.name!r} does not have before {rule.version}", did_you_mean(name, [p.name for p in schema.properties]))
+    return schema, found
+
+
+def with_endpoint(catalog: Catalog, endpoint: Endpoint) -> Catalog:
+    return replace(catalog, endpoints=tuple(endpoint if e.id == endpoint.id else e for e in catalog.endpoints))
+
+
+def with_schema(catalog: Catalog, schema: Schema) -> Catalog:
+    return replace(catalog, schemas=tuple(schema if s.name == schema.name else s for s in catalog.schemas))
+
+
+def with_field(schema: Schema, prop: Property) -> Schema:
+    return replace(schema, properties=tuple(prop if p.name == prop.name else p for p in schema.properties))

@@ -1,0 +1,150 @@
+"""Rule kinds about schemas, their fields and their fields' enum values."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from generator.catalog import Catalog, Property, Schema, VersionRule, enum_holder, freeze, thaw
+from generator.diagnostics import did_you_mean
+from generator.rules import arguments as read
+from generator.rules.kind import RuleKind, RuleProblem, subject_name
+from generator.rules.lookups import field_named, schema_named, with_field, with_schema
+
+
+def add_schema(catalog: Catalog, rule: VersionRule) -> Catalog:
+    schema: Schema = rule.arguments["schema"]
+    if catalog.schema(schema.name) is not None:
+        raise RuleProblem(rule.at("schema"), f"add_schema: schema {schema.name!r} already exists before {rule.version}")
+    return replace(catalog, schemas=(*catalog.schemas, schema))
+
+
+def add_field(catalog: Catalog, rule: VersionRule) -> Catalog:
+    schema = schema_named(catalog, rule)
+    name = rule.arguments["field"]
+    if schema.property(name) is not None:
+        raise RuleProblem(rule.at("field"), f"add_field: schema {schema.name!r} already has field {name!r} before {rule.version}")
+    added = Property(name, rule.arguments["definition"], where=rule.at("definition"))
+    required = (*schema.required, name) if rule.arguments.get("required") else schema.required
+    return with_schema(catalog, replace(schema, properties=(*schema.properties, added), required=required))
+
+
+def remove_field(catalog: Catalog, rule: VersionRule) -> Catalog:
+    schema, removed = field_named(catalog, rule)
+    return with_schema(
+        catalog,
+        replace(schema, properties=tuple(p for p in schema.properties if p is not removed), required=tuple(r for r in schema.required if r != removed.name)),
+    )
+
+
+def rename_field(catalog: Catalog, rule: VersionRule) -> Catalog:
+    schema, old = field_named(catalog, rule)
+    new_name = rule.arguments["to"]
+    if schema.property(new_name) is not None:
+        raise RuleProblem(rule.at("to"), f"rename_field: schema {schema.name!r} already has a field {new_name!r}")
+    renamed = replace(old, name=new_name)
+    return with_schema(
+        catalog,
+        replace(
+            schema,
+            properties=tuple(renamed if p is old else p for p in schema.properties),
+            required=tuple(new_name if r == old.name else r for r in schema.required),
+        ),
+    )
+
+
+def _enum_holder(prop: Property, rule: VersionRule) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The field's definition, thawed, and the part of it that holds the enum."""
+    definition = thaw(prop.definition)
+    holder = enum_holder(definition)
+    if not isinstance(holder, dict):
+        raise RuleProblem(rule.at("field"), f"{rule.kind} rule names field {prop.name!r}, which has no enum", "enum rules apply to a field's enum or its items' enum")
+    return definition, holder
+
+
+def _change_enum(catalog: Catalog, rule: VersionRule, change: Callable[[list[Any], Any, VersionRule], list[Any]]) -> Catalog:
+    schema, prop = field_named(catalog, rule)
+    definition, holder = _enum_holder(prop, rule)
+    holder["enum"] = change(list(holder["enum"]), rule.arguments["value"], rule)
+    return with_schema(catalog, with_field(schema, replace(prop, definition=freeze(definition))))
+
+
+def _require_value(values: list[Any], value: Any, rule: VersionRule) -> None:
+    if value not in values:
+        raise RuleProblem(rule.at("value"), f"{rule.kind} rule names value {value!r}, which field {rule.arguments['field']!r} of {rule.arguments['schema']!r} does not have before {rule.version}", did_you_mean(str(value), [str(v) for v in values]) or "known values: " + ", ".join(map(str, values)))
+
+
+def _enum_add(values: list[Any], value: Any, rule: VersionRule) -> list[Any]:
+    if value in values:
+        raise RuleProblem(rule.at("value"), f"add_enum_value: field {rule.arguments['field']!r} already has value {value!r} before {rule.version}")
+    return [*values, value]
+
+
+def _enum_remove(values: list[Any], value: Any, rule: VersionRule) -> list[Any]:
+    _require_value(values, value, rule)
+    return [v for v in values if v != value]
+
+
+def _enum_rename(values: list[Any], value: Any, rule: VersionRule) -> list[Any]:
+    _require_value(values, value, rule)
+    new_value = rule.arguments["to"]
+    if new_value in values:
+        raise RuleProblem(rule.at("to"), f"rename_enum_value: field {rule.arguments['field']!r} already has value {new_value!r}")
+    return [new_value if v == value else v for v in values]
+
+
+KINDS = (
+    RuleKind(
+        "add_schema",
+        "A new schema, defined as in schemas/*.yaml.",
+        {"schema": read.schema_definition},
+        add_schema,
+        lambda a: ((subject_name(a["schema"], "name"),),),
+    ),
+    RuleKind(
+        "add_field",
+        "A new field of a schema (`required: true` to require it in requests).",
+        {"schema": read.name, "field": read.name, "definition": read.field_definition},
+        add_field,
+        lambda a: ((a["schema"], a["field"]),),
+        optional={"required": read.flag},
+    ),
+    RuleKind(
+        "remove_field",
+        "A field a schema no longer has.",
+        {"schema": read.name, "field": read.name},
+        remove_field,
+        lambda a: ((a["schema"], a["field"]),),
+    ),
+    RuleKind(
+        "rename_field",
+        "A field under a new name.",
+        {"schema": read.name, "field": read.name, "to": read.name},
+        rename_field,
+        lambda a: ((a["schema"], a["field"]), (a["schema"], a["to"])),
+        renamed_from="field",
+    ),
+    RuleKind(
+        "add_enum_value",
+        "A value a field's enum (or its items' enum) allows from this version.",
+        {"schema": read.name, "field": read.name, "value": read.enum_value},
+        lambda c, r: _change_enum(c, r, _enum_add),
+        lambda a: ((a["schema"], a["field"], str(a["value"])),),
+    ),
+    RuleKind(
+        "remove_enum_value",
+        "A value a field's enum no longer allows.",
+        {"schema": read.name, "field": read.name, "value": read.enum_value},
+        lambda c, r: _change_enum(c, r, _enum_remove),
+        lambda a: ((a["schema"], a["field"], str(a["value"])),),
+    ),
+    RuleKind(
+        "rename_enum_value",
+        "An enum value under a new spelling.",
+        {"schema": read.name, "field": read.name, "value": read.enum_value, "to": read.enum_value},
+        lambda c, r: _change_enum(c, r, _enum_rename),
+        lambda a: ((a["schema"], a["field"], str(a["value"])), (a["schema"], a["field"], str(a["to"]))),
+        renamed_from="value",
+    ),
+)
