@@ -3,29 +3,21 @@ annotation and docstring line is decided here; the templates only place them."""
 
 from __future__ import annotations
 
-import keyword
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.catalog import Catalog, Endpoint, Schema, thaw
-from generator.diagnostics import CatalogError, Diagnostic
-from generator.naming import error_class, model_class, pascal, snake
-from generator.pysource import block_literal, literal
+from generator import naming
+from generator.catalog import Catalog, thaw
+from generator.naming import error_class, model_class
+from generator.operations import Argument, Operation, build_operation_model
+from generator.pysource import block_literal, docstring_text, fstring, literal
 from generator.readers import PATH_TOKEN
 from generator.text import NOT_DOCUMENTED, one_line
 
 # Keyword arguments every method takes besides the endpoint's own.
 METHOD_OPTIONS = frozenset({"self", "version"})
 SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
-
-
-def argument_name(wire_name: str, taken: set[str]) -> str:
-    """A keyword-argument name for a JSON field or query parameter (`from` -> `from_`)."""
-    name = snake(wire_name) if not wire_name.isidentifier() else wire_name
-    if keyword.iskeyword(name) or name in METHOD_OPTIONS or name in taken:
-        name += "_"
-    return name
 
 
 def annotation(definition: Mapping[str, Any]) -> str:
@@ -48,10 +40,10 @@ def annotation(definition: Mapping[str, Any]) -> str:
 @dataclass(frozen=True)
 class ArgumentView:
     name: str
-    wire_name: str
+    wire_literal: str
+    """The wire name as a Python string literal."""
     annotation: str
     required: bool
-    description: str
 
     @property
     def declaration(self) -> str:
@@ -60,64 +52,45 @@ class ArgumentView:
 
 @dataclass(frozen=True)
 class MethodView:
+    """One endpoint as a method of its group's class: the Python layer over an Operation."""
+
     name: str
-    endpoint_id: str
-    http_method: str
-    path_expression: str
-    parameters: tuple[str, ...]
-    path_arguments: tuple[ArgumentView, ...]
+    endpoint_id_literal: str
+    path_literal: str
+    """The path as a Python string: an f-string only when it has parameters."""
+    signature_lines: tuple[str, ...]
+    """One parameter a line, each with a trailing comma, as black lays them out."""
+    docstring_lines: tuple[str, ...]
+    """The docstring as it sits in the method body: opening quotes on the first line,
+    blank lines left empty, closing quotes on a line of their own."""
     query_arguments: tuple[ArgumentView, ...]
     body_arguments: tuple[ArgumentView, ...]
-    has_query: bool
-    has_body: bool
-    docstring: tuple[str, ...]
     model_import: str
     returns_model: bool
     returns_pager: bool
     return_annotation: str
-    async_return_annotation: str
     response_model: str
     item_model: str
-    items_field: str
-    pagination: str
+    items_field_literal: str
     per_page_argument: str
     """The Python name of the page-size argument, or "" when the endpoint has none."""
-    per_page_wire: str
-    search_object: str
-    """The body object a search pages through, or "" for other endpoints."""
+    per_page_wire_literal: str
+    search_object_literal: str
+    """The body object a search pages through, as a literal, or "" for other endpoints."""
+    call_method: str
+    has_body: bool
+
+    @property
+    def has_query(self) -> bool:
+        return bool(self.query_arguments)
 
     @property
     def is_search(self) -> bool:
-        return bool(self.search_object)
+        return bool(self.search_object_literal)
 
     @property
     def checks_per_page(self) -> bool:
         return bool(self.per_page_argument)
-
-    result: str = "model"
-
-    @property
-    def call_method(self) -> str:
-        return RESULT_CALLS[self.result]
-
-    @property
-    def path_literal(self) -> str:
-        """The path as a Python string: an f-string only when it has parameters."""
-        return f'f"{self.path_expression}"' if self.path_arguments else f'"{self.path_expression}"'
-
-    @property
-    def docstring_lines(self) -> tuple[str, ...]:
-        """The docstring as it sits in the method body: opening quotes on the first line,
-        blank lines left empty, closing quotes on a line of their own."""
-        indent = " " * 8
-        first, *rest = self.docstring
-        lines = [f'{indent}"""{first}', *(f"{indent}{line}" if line else "" for line in rest)]
-        return (*lines, f'{indent}"""')
-
-    @property
-    def signature_lines(self) -> tuple[str, ...]:
-        """One parameter a line, each with a trailing comma, as black lays them out."""
-        return ("self", *self.parameters)
 
 
 @dataclass(frozen=True)
@@ -125,7 +98,7 @@ class VariantView:
     """The sync or the async flavour of the client: same methods, other keywords."""
 
     client_class: str
-    resource_prefix: str
+    group_prefix: str
     def_keyword: str
     await_keyword: str
     pager: str
@@ -148,7 +121,7 @@ VARIANTS = (
 class PagingView:
     """How one kind of list pages, from the catalog's pagination facts, as literals."""
 
-    kind: str
+    kind_literal: str
     request_parameter: str
     request_object: str
     cursor_path: str
@@ -161,7 +134,7 @@ def paging_views(pagination: Mapping[str, Any]) -> tuple[PagingView, ...]:
 
     return tuple(
         PagingView(
-            kind=kind,
+            kind_literal=literal(kind),
             request_parameter=literal(pagination[kind]["request_parameter"]),
             request_object=literal(pagination[kind].get("request_object")),
             cursor_path=path(pagination[kind]["response_field"]),
@@ -172,7 +145,9 @@ def paging_views(pagination: Mapping[str, Any]) -> tuple[PagingView, ...]:
 
 
 @dataclass(frozen=True)
-class ResourceView:
+class GroupView:
+    """A capability group as the client's attribute (`client.contacts`) and its class."""
+
     attribute: str
     class_name: str
     title: str
@@ -195,14 +170,11 @@ class ErrorView:
     def what_to_do_literal(self) -> str:
         return literal(self.what_to_do)
 
-    @property
-    def meaning_literal(self) -> str:
-        return literal(self.meaning)
 
 
 @dataclass(frozen=True)
 class EndpointInfoView:
-    id: str
+    id_literal: str
     fields: tuple[tuple[str, str], ...]
 
 
@@ -228,166 +200,109 @@ class ClientView:
     token_env: str
     per_page_max: int
     pagings: tuple[PagingView, ...]
-    rate_limit_limit_header: str
-    rate_limit_remaining_header: str
-    rate_limit_reset_header: str
+    default_region_literal: str
+    token_env_literal: str
+    version_header_literal: str
+    rate_limit_limit_literal: str
+    rate_limit_remaining_literal: str
+    rate_limit_reset_literal: str
     rate_limit_window_seconds: int
     rate_limit_statuses: str
     server_error_statuses: str
     errors: tuple[ErrorView, ...]
     endpoints: tuple[EndpointInfoView, ...]
     scopes: tuple[ScopeInfoView, ...]
-    resources: tuple[ResourceView, ...]
+    groups: tuple[GroupView, ...]
     webhook_literals: tuple[WebhookLiteralView, ...]
     all_exports: tuple[str, ...]
     variants: tuple[VariantView, ...] = VARIANTS
 
 
-def items_field(catalog: Catalog, endpoint: Endpoint) -> tuple[str, str]:
-    """The list response's array field and its item model, for a paginated endpoint."""
-    schema = catalog.schema(endpoint.response or "")
-    arrays = [
-        (p.name, p.definition["items"]["$ref"])
-        for p in (schema.properties if schema else ())
-        if p.definition.get("type") == "array" and isinstance(p.definition.get("items"), Mapping) and "$ref" in p.definition["items"]
-    ]
-    if len(arrays) != 1:
-        raise CatalogError(
-            [
-                Diagnostic(
-                    endpoint.at("response"),
-                    f"endpoint {endpoint.id!r} pages with {endpoint.pagination!r}, so its response schema needs exactly one array field of records",
-                    f"found {len(arrays)} in schema {endpoint.response!r}",
-                )
-            ]
-        )
-    field, item = arrays[0]
-    return field, model_class(item)
+# How a method hands its answer back, by the operation's result kind.
+RESULT_ANNOTATIONS = {"text": "str", "redirect": "str | None", "none": "None"}
+RESULT_CALLS = {"model": "_call", "list": "_call", "text": "_call_text", "redirect": "_call_location", "none": "_call_without_result"}
 
 
-# What a method returns when the endpoint declares no response schema.
-RESULT_ANNOTATIONS = {"text": "str", "location": "str | None", "none": "None"}
-RESULT_CALLS = {"model": "_call", "text": "_call_text", "location": "_call_location", "none": "_call_without_result"}
+def argument_view(argument: Argument, taken: set[str]) -> ArgumentView:
+    name = naming.argument(argument.name, taken, METHOD_OPTIONS)
+    taken.add(name)
+    return ArgumentView(name, literal(argument.name), annotation(argument.schema), argument.required)
 
 
-def result_kind(endpoint: Endpoint) -> str:
-    """model: a JSON body; text: a plain-text body (200 without a schema); location: a
-    redirect whose Location is the result; none: an empty body (202, 204)."""
-    if endpoint.response:
-        return "model"
-    if 300 <= endpoint.success_status < 400:
-        return "location"
-    if endpoint.success_status in (202, 204):
-        return "none"
-    return "text"
+def docstring(operation: Operation) -> tuple[str, ...]:
+    lines = [operation.summary, ""]
+    if operation.permission is None:
+        lines.append(f"Permission: {NOT_DOCUMENTED}. {operation.permission_note}")
+        lines.append(f"OAuth scopes: {NOT_DOCUMENTED}.")
+    else:
+        lines.append(f"Permission: {operation.permission} ({operation.access}).")
+        lines.append("OAuth scopes: " + ", ".join(f"'{s}'" for s in operation.scopes) + ".")
+    lines.append(f"Webhook topic fired: {operation.webhook or 'none'}.")
+    lines.append(f"Available since API version {operation.since}.")
+    if operation.deprecated:
+        lines.append(f"Deprecated: {operation.deprecated}")
+    if operation.paging is not None:
+        lines.append("Iterate the result for every record across pages; `.pages()` yields page by page.")
+    lines.append(f"HTTP: {operation.method} {operation.path}")
+    indent = " " * 8
+    first, *rest = (docstring_text(line) for line in lines)
+    return (f'{indent}"""{first}', *(f"{indent}{line}" if line else "" for line in rest), f'{indent}"""')
 
 
-def request_fields(schema: Schema | None) -> list[tuple[str, Mapping[str, Any], bool, str]]:
-    if schema is None:
-        return []
-    return [
-        (p.name, p.definition, p.name in schema.required, one_line(str(p.definition.get("description", ""))))
-        for p in schema.properties
-    ]
-
-
-def build_method(catalog: Catalog, endpoint: Endpoint) -> MethodView:
+def build_method(operation: Operation, per_page_wire: str) -> MethodView:
     taken: set[str] = set()
-    path_arguments = []
-    for parameter in (p for p in endpoint.parameters if p.location == "path"):
-        name = argument_name(parameter.name, taken)
-        taken.add(name)
-        path_arguments.append(ArgumentView(name, parameter.name, SCALARS[parameter.type], True, one_line(parameter.description)))
-    by_wire = {a.wire_name: a.name for a in path_arguments}
-    path_expression = PATH_TOKEN.sub(lambda m: "{_segment(" + by_wire[m.group(1)] + ")}", endpoint.path)
-
-    paging = catalog.api.facts["pagination"]
-    pages_by_cursor = endpoint.pagination in ("cursor", "search", "page")
-    # The pager owns paging: the cursor and the page number are never the caller's.
-    pager_owned = {paging[kind]["request_parameter"] for kind in ("cursor", "page")} if pages_by_cursor else set()
-    search_object = paging["search"]["request_object"] if endpoint.pagination == "search" else ""
-    per_page_wire = paging["per_page_parameter"]
-    query_arguments = []
-    for parameter in (p for p in endpoint.parameters if p.location == "query"):
-        if parameter.name in pager_owned:
-            continue
-        name = argument_name(parameter.name, taken)
-        taken.add(name)
-        query_arguments.append(ArgumentView(name, parameter.name, SCALARS[parameter.type], parameter.required, one_line(parameter.description)))
-
-    body_arguments = []
-    request_schema = catalog.schema(endpoint.request) if endpoint.request else None
-    for wire, definition, required, description in request_fields(request_schema):
-        if wire == search_object:
-            continue
-        name = argument_name(wire, taken)
-        taken.add(name)
-        body_arguments.append(ArgumentView(name, wire, annotation(definition), required, description))
-
+    path_arguments = [argument_view(a, taken) for a in operation.arguments_in("path")]
+    by_wire = {a.name: view.name for a, view in zip(operation.arguments_in("path"), path_arguments, strict=True)}
+    parts: list[tuple[bool, str]] = []
+    for index, piece in enumerate(PATH_TOKEN.split(operation.path)):
+        # split() alternates text and the names inside {...}.
+        parts.append((True, f"_segment({by_wire[piece]})") if index % 2 else (False, piece))
+    query_arguments = [argument_view(a, taken) for a in operation.arguments_in("query") if not a.paging]
+    body_arguments = [argument_view(a, taken) for a in operation.arguments_in("body") if not a.paging]
+    paging = operation.paging
+    search_object = paging.request_object if paging is not None and paging.kind == "search" else None
     keyword_arguments = sorted(query_arguments + body_arguments, key=lambda a: not a.required)
-    if search_object:
+    if paging is not None and search_object:
         # A search pages through an object in its body; the page size is the one knob exposed.
-        name = argument_name(per_page_wire, taken)
-        keyword_arguments.append(ArgumentView(name, per_page_wire, "int", False, "Records per page."))
-    per_page = next((a for a in keyword_arguments if a.wire_name == per_page_wire), None)
+        name = naming.argument(paging.per_page_parameter, taken, METHOD_OPTIONS)
+        keyword_arguments.append(ArgumentView(name, literal(paging.per_page_parameter), "int", False))
+    # Any endpoint taking the page-size parameter checks it, paged or not.
+    per_page = next((a for a in keyword_arguments if a.wire_literal == literal(per_page_wire)), None)
     declarations = [a.declaration for a in path_arguments]
     declarations.append("*")
     declarations += [a.declaration for a in keyword_arguments]
     declarations.append("version: str | None = None")
 
-    response_model = model_class(endpoint.response) if endpoint.response else ""
-    field, item_model = items_field(catalog, endpoint) if pages_by_cursor else ("", "")
-    if pages_by_cursor:
+    result = operation.result
+    response_model = model_class(result.schema) if result.schema else ""
+    item_model = model_class(paging.item_schema) if paging is not None else ""
+    if paging is not None:
         returns = f"SyncPager[{item_model}]"
-        async_returns = f"AsyncPager[{item_model}]"
         imports = ", ".join(sorted({response_model, item_model}))
     elif response_model:
-        returns = async_returns = response_model
-        imports = response_model
+        returns = imports = response_model
     else:
-        returns = async_returns = RESULT_ANNOTATIONS[result_kind(endpoint)]
-        imports = ""
-
-    scopes = catalog.scopes_granting(endpoint.permission)
-    docstring = [one_line(endpoint.summary), ""]
-    if endpoint.permission is None:
-        docstring.append(f"Permission: {NOT_DOCUMENTED}. {one_line(endpoint.permission_note)}")
-        docstring.append(f"OAuth scopes: {NOT_DOCUMENTED}.")
-    else:
-        docstring.append(f"Permission: {endpoint.permission} ({endpoint.access}).")
-        docstring.append("OAuth scopes: " + ", ".join(f"'{s}'" for s in scopes) + ".")
-    docstring.append(f"Webhook topic fired: {endpoint.webhook or 'none'}.")
-    docstring.append(f"Available since API version {endpoint.since}.")
-    if endpoint.deprecated:
-        docstring.append(f"Deprecated: {one_line(endpoint.deprecated)}")
-    if pages_by_cursor:
-        docstring.append("Iterate the result for every record across pages; `.pages()` yields page by page.")
-    docstring.append(f"HTTP: {endpoint.method} {endpoint.path}")
+        returns, imports = RESULT_ANNOTATIONS[result.kind], ""
     return MethodView(
-        name=endpoint.action,
-        endpoint_id=endpoint.id,
-        http_method=endpoint.method,
-        path_expression=path_expression,
-        parameters=tuple(declarations),
-        path_arguments=tuple(path_arguments),
+        name=naming.method(operation.action),
+        endpoint_id_literal=literal(operation.id),
+        path_literal=fstring(tuple(parts)),
+        signature_lines=("self", *declarations),
+        docstring_lines=docstring(operation),
         query_arguments=tuple(query_arguments),
         body_arguments=tuple(body_arguments),
-        has_query=bool(query_arguments),
-        has_body=request_schema is not None,
-        docstring=tuple(docstring),
         model_import=imports,
-        returns_model=bool(response_model) and not pages_by_cursor,
-        returns_pager=pages_by_cursor,
+        returns_model=bool(response_model) and paging is None,
+        returns_pager=paging is not None,
         return_annotation=returns,
-        async_return_annotation=async_returns,
         response_model=response_model,
         item_model=item_model,
-        items_field=field,
-        pagination=endpoint.pagination,
+        items_field_literal=literal(paging.items_field) if paging is not None else "",
         per_page_argument=per_page.name if per_page else "",
-        per_page_wire=per_page_wire,
-        search_object=search_object,
-        result=result_kind(endpoint),
+        per_page_wire_literal=literal(per_page_wire),
+        search_object_literal=literal(search_object) if search_object else "",
+        call_method=RESULT_CALLS[result.kind],
+        has_body=operation.request_schema is not None,
     )
 
 
@@ -425,8 +340,8 @@ def build_client_view(resolved: Mapping[str, Catalog], version: str) -> ClientVi
             status=e.status,
             statuses=literal(tuple(sorted((e.status, *e.also)))),
             codes=literal(e.codes),
-            title=e.title,
-            meaning=e.meaning,
+            title=docstring_text(e.title),
+            meaning=docstring_text(e.meaning),
             what_to_do=e.what_to_do,
             retryable=e.retryable,
         )
@@ -436,7 +351,7 @@ def build_client_view(resolved: Mapping[str, Catalog], version: str) -> ClientVi
     server = sorted(s for e in catalog.errors if e.retryable and e.status != rate_limits["status"] for s in (e.status, *e.also))
     endpoints = tuple(
         EndpointInfoView(
-            e.id,
+            literal(e.id),
             tuple(
                 (name, block_literal(value, indent=12) if isinstance(value, tuple) else literal(value))
                 for name, value in (
@@ -456,18 +371,18 @@ def build_client_view(resolved: Mapping[str, Catalog], version: str) -> ClientVi
         )
         for e in sorted(catalog.endpoints, key=lambda e: e.id)
     )
-    groups = sorted(catalog.groups, key=lambda g: g.id)
-    resources = tuple(
-        ResourceView(
-            attribute=g.id,
-            class_name=pascal(g.id),
-            title=g.title,
-            summary=one_line(g.summary),
-            methods=tuple(build_method(catalog, e) for e in sorted(catalog.endpoints, key=lambda e: e.id) if e.group == g.id),
+    operations = build_operation_model(catalog)
+    groups = tuple(
+        GroupView(
+            attribute=naming.identifier(g.id),
+            class_name=naming.group_class(g.id),
+            title=docstring_text(g.title),
+            summary=docstring_text(one_line(g.summary)),
+            methods=tuple(build_method(o, operations.per_page_parameter) for o in operations.in_group(g.id)),
         )
-        for g in groups
+        for g in sorted(catalog.groups, key=lambda g: g.id)
+        if operations.in_group(g.id)
     )
-    resources = tuple(r for r in resources if r.methods)
     exports = sorted(
         {"Intercom", "AsyncIntercom", "ENDPOINTS", "EndpointInfo", "required_scopes", "API_VERSION", "RateLimit", "SyncPager", "AsyncPager", "Page", "IntercomError", "APIConnectionError"}
         | {e.class_name for e in errors}
@@ -479,20 +394,23 @@ def build_client_view(resolved: Mapping[str, Catalog], version: str) -> ClientVi
         default_region=catalog.api.default_region,
         base_urls=tuple((literal(r.id), literal(r.base_url)) for r in sorted(catalog.api.regions, key=lambda r: r.id)),
         regions=literal(tuple(sorted(r.id for r in catalog.api.regions))),
-        version_header=catalog.api.version_header,
-        token_env=facts["auth"]["token_env"],
+        version_header=docstring_text(catalog.api.version_header),
+        token_env=docstring_text(facts["auth"]["token_env"]),
         per_page_max=int(facts["pagination"]["per_page_max"]),
         pagings=paging_views(facts["pagination"]),
-        rate_limit_limit_header=rate_limits["headers"]["limit"],
-        rate_limit_remaining_header=rate_limits["headers"]["remaining"],
-        rate_limit_reset_header=rate_limits["headers"]["reset"],
+        default_region_literal=literal(catalog.api.default_region),
+        token_env_literal=literal(facts["auth"]["token_env"]),
+        version_header_literal=literal(catalog.api.version_header),
+        rate_limit_limit_literal=literal(rate_limits["headers"]["limit"]),
+        rate_limit_remaining_literal=literal(rate_limits["headers"]["remaining"]),
+        rate_limit_reset_literal=literal(rate_limits["headers"]["reset"]),
         rate_limit_window_seconds=int(rate_limits["window_seconds"]),
         rate_limit_statuses=literal(frozenset(rate_limited)) if rate_limited else "frozenset()",
         server_error_statuses=literal(frozenset(server)) if server else "frozenset()",
         errors=errors,
         endpoints=endpoints,
         scopes=tuple(ScopeInfoView(s.name, block_literal(tuple(sorted(s.grants)), indent=8)) for s in sorted(catalog.scopes, key=lambda s: s.name)),
-        resources=resources,
+        groups=groups,
         webhook_literals=webhook_literals(catalog),
         all_exports=tuple(exports),
     )

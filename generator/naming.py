@@ -34,6 +34,29 @@ def identifier(name: str) -> str:
     return result + "_" if result in RESERVED else result
 
 
+def argument(wire_name: str, taken: set[str], reserved: frozenset[str] = frozenset()) -> str:
+    """A keyword-argument name for a JSON field or a query parameter: the wire name when it
+    is already a plain identifier (`from` -> `from_`, `2fa` -> `n2fa`, `per-page` ->
+    `per_page`), with `_` added until it is free of `taken` and `reserved`."""
+    name = wire_name if wire_name.isidentifier() and wire_name.isascii() else snake(wire_name) or "value"
+    if name[0].isdigit():
+        name = "n" + name
+    # Soft keywords (match, case, type, _) are valid names; only hard keywords are not.
+    if keyword.iskeyword(name):
+        name += "_"
+    while name in taken or name in reserved:
+        name += "_"
+    return name
+
+
+def method(action: str) -> str:
+    """A resource method's name for an endpoint's action (`contacts.import` -> `import_`)."""
+    name = snake(action) or "call"
+    if name[0].isdigit():
+        name = "n" + name
+    return name + "_" if keyword.iskeyword(name) else name
+
+
 def error_class(title: str) -> str:
     return pascal(title) + "Error"
 
@@ -42,5 +65,6 @@ def model_class(schema_name: str) -> str:
     return pascal(schema_name)
 
 
-def resource_class(group_id: str) -> str:
+def group_class(group_id: str) -> str:
+    """The class of a capability group's methods on the client (`contacts` -> `Contacts`)."""
     return pascal(group_id)

@@ -106,6 +106,8 @@ class OperationModel:
     version: str
     operations: tuple[Operation, ...]
     """Sorted by id."""
+    per_page_parameter: str
+    """The query parameter that sets a page's size, wherever an endpoint takes it."""
 
     def operation(self, operation_id: str) -> Operation | None:
         return next((o for o in self.operations if o.id == operation_id), None)
@@ -243,4 +245,5 @@ def build_operation_model(catalog: Catalog) -> OperationModel:
     return OperationModel(
         version=catalog.version,
         operations=tuple(build_operation(catalog, e) for e in sorted(catalog.endpoints, key=lambda e: e.id)),
+        per_page_parameter=str(catalog.api.facts["pagination"]["per_page_parameter"]),
     )

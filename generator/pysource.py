@@ -3,6 +3,8 @@ reformatting: double-quoted strings, tuples with a trailing comma when alone."""
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -41,3 +43,24 @@ def block_literal(items: tuple[Any, ...], indent: int) -> str:
     inner = " " * (indent + 4)
     lines = "".join(f"{inner}{literal(item)},\n" for item in items)
     return f"(\n{lines}{' ' * indent})"
+
+
+
+def docstring_text(text: str) -> str:
+    """Catalog prose made safe inside a triple-quoted docstring: backslashes are doubled,
+    and a quote that could close the docstring (one before another quote, or the last
+    character) is escaped, so the text stays text."""
+    return re.sub(r'"(?=")|"$', r'\\"', text.replace("\\", "\\\\"))
+
+
+def fstring(parts: tuple[tuple[bool, str], ...]) -> str:
+    """A double-quoted literal from (is_code, text) parts: an f-string placing each code
+    part in braces when there is one, else a plain string. Text is escaped as JSON escapes
+    it (valid in Python too), and its braces are doubled in an f-string."""
+    if not any(is_code for is_code, _ in parts):
+        return literal("".join(text for _, text in parts))
+    body = "".join(
+        "{" + text + "}" if is_code else json.dumps(text, ensure_ascii=False)[1:-1].replace("{", "{{").replace("}", "}}")
+        for is_code, text in parts
+    )
+    return 'f"' + body + '"'
