@@ -475,7 +475,7 @@ class Calls:
     ) -> SyncPager[Call]:
         """List the workspace's calls, a page at a time.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -505,7 +505,7 @@ class Calls:
     ) -> str | None:
         """Get the recording of a call, by a redirect to a signed download address.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -525,7 +525,7 @@ class Calls:
     ) -> Call:
         """Fetch one call by its id.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -548,7 +548,7 @@ class Calls:
     ) -> CallWithTranscriptList:
         """Fetch the calls of up to 20 conversations, with their transcripts when available.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -574,7 +574,7 @@ class Calls:
     ) -> str:
         """Download the transcript of a call as plain text.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -1247,7 +1247,7 @@ class InternalArticles:
     ) -> InternalArticle:
         """Create an internal article.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -1276,7 +1276,7 @@ class InternalArticles:
     ) -> DeletedInternalArticleObject:
         """Delete an internal article.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -1298,7 +1298,7 @@ class InternalArticles:
     ) -> InternalArticleList:
         """List the workspace's internal articles.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -1321,7 +1321,7 @@ class InternalArticles:
     ) -> InternalArticle:
         """Fetch one internal article by its id.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -1344,7 +1344,7 @@ class InternalArticles:
     ) -> InternalArticleSearchResponse:
         """Search internal articles, optionally within one folder.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -1374,7 +1374,7 @@ class InternalArticles:
     ) -> InternalArticle:
         """Change an internal article's title, body, author or owner.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -2047,7 +2047,7 @@ class AsyncCalls:
     ) -> AsyncPager[Call]:
         """List the workspace's calls, a page at a time.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -2077,7 +2077,7 @@ class AsyncCalls:
     ) -> str | None:
         """Get the recording of a call, by a redirect to a signed download address.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -2097,7 +2097,7 @@ class AsyncCalls:
     ) -> Call:
         """Fetch one call by its id.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -2120,7 +2120,7 @@ class AsyncCalls:
     ) -> CallWithTranscriptList:
         """Fetch the calls of up to 20 conversations, with their transcripts when available.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -2146,7 +2146,7 @@ class AsyncCalls:
     ) -> str:
         """Download the transcript of a call as plain text.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -2819,7 +2819,7 @@ class AsyncInternalArticles:
     ) -> InternalArticle:
         """Create an internal article.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -2848,7 +2848,7 @@ class AsyncInternalArticles:
     ) -> DeletedInternalArticleObject:
         """Delete an internal article.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -2870,7 +2870,7 @@ class AsyncInternalArticles:
     ) -> InternalArticleList:
         """List the workspace's internal articles.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -2893,7 +2893,7 @@ class AsyncInternalArticles:
     ) -> InternalArticle:
         """Fetch one internal article by its id.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -2916,7 +2916,7 @@ class AsyncInternalArticles:
     ) -> InternalArticleSearchResponse:
         """Search internal articles, optionally within one folder.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -2946,7 +2946,7 @@ class AsyncInternalArticles:
     ) -> InternalArticle:
         """Change an internal article's title, body, author or owner.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.

@@ -477,7 +477,7 @@ class Calls:
     ) -> SyncPager[Call]:
         """List the workspace's calls, a page at a time.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -507,7 +507,7 @@ class Calls:
     ) -> str | None:
         """Get the recording of a call, by a redirect to a signed download address.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -527,7 +527,7 @@ class Calls:
     ) -> Call:
         """Fetch one call by its id.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -550,7 +550,7 @@ class Calls:
     ) -> CallWithTranscriptList:
         """Fetch the calls of up to 20 conversations, with their transcripts when available.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -576,7 +576,7 @@ class Calls:
     ) -> str:
         """Download the transcript of a call as plain text.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -1252,7 +1252,7 @@ class FinVoice:
     ) -> AiCallResponse:
         """Fetch a Fin Voice call by the id Intercom gave it at registration.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.15.
@@ -1275,7 +1275,7 @@ class FinVoice:
     ) -> AiCallResponse:
         """Fetch the Fin Voice calls of a conversation.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.15.
@@ -1298,7 +1298,7 @@ class FinVoice:
     ) -> AiCallResponse:
         """Fetch a Fin Voice call by the phone provider's call id.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.15.
@@ -1321,7 +1321,7 @@ class FinVoice:
     ) -> AiCallResponse:
         """Fetch the most recent Fin Voice call matched to a phone number.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.15.
@@ -1347,7 +1347,7 @@ class FinVoice:
     ) -> AiCallResponse:
         """Register a call from an outside phone provider so Fin Voice can handle it.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.15.
@@ -1389,7 +1389,7 @@ class InternalArticles:
     ) -> InternalArticle:
         """Create an internal article.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -1418,7 +1418,7 @@ class InternalArticles:
     ) -> DeletedInternalArticleObject:
         """Delete an internal article.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -1440,7 +1440,7 @@ class InternalArticles:
     ) -> InternalArticleList:
         """List the workspace's internal articles.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -1463,7 +1463,7 @@ class InternalArticles:
     ) -> InternalArticle:
         """Fetch one internal article by its id.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -1486,7 +1486,7 @@ class InternalArticles:
     ) -> InternalArticleSearchResponse:
         """Search internal articles, optionally within one folder.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -1516,7 +1516,7 @@ class InternalArticles:
     ) -> InternalArticle:
         """Change an internal article's title, body, author or owner.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -1774,7 +1774,7 @@ class Workflows:
     ) -> WorkflowExport:
         """Export one workflow's complete configuration.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.15.
@@ -2224,7 +2224,7 @@ class AsyncCalls:
     ) -> AsyncPager[Call]:
         """List the workspace's calls, a page at a time.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -2254,7 +2254,7 @@ class AsyncCalls:
     ) -> str | None:
         """Get the recording of a call, by a redirect to a signed download address.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -2274,7 +2274,7 @@ class AsyncCalls:
     ) -> Call:
         """Fetch one call by its id.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -2297,7 +2297,7 @@ class AsyncCalls:
     ) -> CallWithTranscriptList:
         """Fetch the calls of up to 20 conversations, with their transcripts when available.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -2323,7 +2323,7 @@ class AsyncCalls:
     ) -> str:
         """Download the transcript of a call as plain text.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -2999,7 +2999,7 @@ class AsyncFinVoice:
     ) -> AiCallResponse:
         """Fetch a Fin Voice call by the id Intercom gave it at registration.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.15.
@@ -3022,7 +3022,7 @@ class AsyncFinVoice:
     ) -> AiCallResponse:
         """Fetch the Fin Voice calls of a conversation.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.15.
@@ -3045,7 +3045,7 @@ class AsyncFinVoice:
     ) -> AiCallResponse:
         """Fetch a Fin Voice call by the phone provider's call id.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.15.
@@ -3068,7 +3068,7 @@ class AsyncFinVoice:
     ) -> AiCallResponse:
         """Fetch the most recent Fin Voice call matched to a phone number.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.15.
@@ -3094,7 +3094,7 @@ class AsyncFinVoice:
     ) -> AiCallResponse:
         """Register a call from an outside phone provider so Fin Voice can handle it.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.15.
@@ -3136,7 +3136,7 @@ class AsyncInternalArticles:
     ) -> InternalArticle:
         """Create an internal article.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -3165,7 +3165,7 @@ class AsyncInternalArticles:
     ) -> DeletedInternalArticleObject:
         """Delete an internal article.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -3187,7 +3187,7 @@ class AsyncInternalArticles:
     ) -> InternalArticleList:
         """List the workspace's internal articles.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -3210,7 +3210,7 @@ class AsyncInternalArticles:
     ) -> InternalArticle:
         """Fetch one internal article by its id.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -3233,7 +3233,7 @@ class AsyncInternalArticles:
     ) -> InternalArticleSearchResponse:
         """Search internal articles, optionally within one folder.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -3263,7 +3263,7 @@ class AsyncInternalArticles:
     ) -> InternalArticle:
         """Change an internal article's title, body, author or owner.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.14.
@@ -3521,7 +3521,7 @@ class AsyncWorkflows:
     ) -> WorkflowExport:
         """Export one workflow's complete configuration.
 
-        Permission: not documented. The brief documents no permission or OAuth scope for this endpoint.
+        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
         OAuth scopes: not documented.
         Webhook topic fired: none.
         Available since API version 2.15.
