@@ -429,11 +429,11 @@ def fake_server(in_process: bool) -> Iterator[str]:
 def wait_for_fake(timeout: float = 300.0) -> bool:
     deadline = time.monotonic() + timeout
     while True:
-        if (TESTS / "fake_intercom.py").is_file():
+        if (TESTS / "fake_intercom" / "__init__.py").is_file():
             return True
         if time.monotonic() > deadline:
             return False
-        log("  tests/fake_intercom.py is not there yet; waiting")
+        log("  tests/fake_intercom/ is not there yet; waiting")
         time.sleep(20)
 
 
@@ -518,7 +518,7 @@ def part_b(report: Report, quick: bool, tmp: Path, in_process: bool) -> None:
 
     if not wait_for_fake():
         report.section("Part B - generated client")
-        report.add("skipped", "-", "", "tests/fake_intercom.py is absent")
+        report.add("skipped", "-", "", "tests/fake_intercom/ is absent")
         return
 
     out = tmp / "client-out"
