@@ -75,7 +75,22 @@ def is_current(out: Path, inputs: str, folders: list[Path]) -> bool:
         return False
     if not isinstance(stamp, dict) or stamp.get("inputs") != inputs:
         return False
+    if _interrupted_swap(folders):
+        return False  # a killed write left a staging folder: the full run recovers it
     return all(f.is_dir() for f in folders) and stamp.get("outputs") == outputs_fingerprint(folders)
+
+
+def _interrupted_swap(folders: list[Path]) -> bool:
+    """Whether a write was killed mid-swap next to any of these folders (generator.write
+    names its staging and retired trees `.<version>.new-*` and `.<version>.old-*`)."""
+    for parent in {f.parent for f in folders}:
+        try:
+            names = os.listdir(parent)
+        except OSError:
+            continue
+        if any(n.startswith(f".{f.name}.new-") or n.startswith(f".{f.name}.old-") for f in folders for n in names):
+            return True
+    return False
 
 
 def record(out: Path, inputs: str, folders: list[Path]) -> None:

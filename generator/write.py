@@ -1,72 +1,303 @@
-"""Write a rendered tree atomically: build it beside the target, then swap it in."""
+"""Write a rendered tree atomically: build it beside the target, then swap it in.
+
+A kill at any instant leaves OUT/<version> holding either the complete previous tree
+or the complete new one. Two kinds of folder may be left beside it, named for what
+recovery must do with them (a recovery runs at the start of every write):
+
+* `.<version>.new-<token>`: a tree being built, or, once exchanged, the previous
+  tree on its way out. Never needed again: deleted.
+* `.<version>.old-<token>`: the complete previous tree, moved aside by the fallback
+  swap. Put back if OUT/<version> is missing (the kill came between the two
+  renames), deleted otherwise.
+
+On Linux the swap is one renameat2(RENAME_EXCHANGE), so OUT/<version> is never
+missing. Where that call is not available (macOS, a filesystem refusing it) the swap
+is two renames: OUT/<version> to `.old-`, then `.new-` to OUT/<version>.
+
+Writes to one folder are serialised with an advisory lock on the folder holding
+OUT/<version>, so a recovery never mistakes another run's tree in progress for a
+leftover. The kernel drops the lock when its process dies, however it dies.
+
+Every OSError is raised as an OutputError naming the path and the OS's reason.
+Nothing is fsynced: the guarantee covers a killed process, not a power cut."""
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
-import tempfile
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager, suppress
+from functools import cache
 from pathlib import Path
 
+from generator.diagnostics import OutputError
 
-def read_tree(folder: Path) -> dict[str, str]:
-    if not folder.is_dir():
-        return {}
-    tree = {}
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            tree[path.relative_to(folder).as_posix()] = path.read_text(encoding="utf-8")
-    return tree
+if sys.platform != "win32":
+    import fcntl
+
+AT_FDCWD = -100
+RENAME_EXCHANGE = 2
+# What renameat2 answers when the kernel, the C library or the filesystem cannot exchange.
+EXCHANGE_UNSUPPORTED = frozenset({errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP})
+
+# A new file, written in binary (O_BINARY matters on Windows only) and not inherited.
+WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+
+Renameat2 = Callable[[int, bytes, int, bytes, int], int]
 
 
-def stale_files(folder: Path, files: dict[str, str]) -> list[str]:
+def read_tree(folder: Path) -> dict[str, bytes]:
+    """Every file below `folder` by its relative POSIX path, as bytes: an output tree
+    may hold anything (a site someone built into it, an image), not only text."""
+    return {relative: Path(path).read_bytes() for relative, path in _files_below(folder).items()}
+
+
+def stale_files(folder: Path, files: Mapping[str, str]) -> list[str]:
     """Paths that differ between `folder` and `files`: changed, missing or left over."""
-    current = read_tree(folder)
-    return sorted(p for p in set(current) | set(files) if current.get(p) != files.get(p))
+    try:
+        return _changed(folder, _encoded(files))
+    except OSError as error:
+        raise OutputError(str(folder), f"could not read {folder}: {_reason(error)}") from error
 
 
-def write_tree(folder: Path, files: dict[str, str]) -> list[str]:
+def write_tree(folder: Path, files: Mapping[str, str]) -> list[str]:
     """Make `folder` hold exactly `files`; returns the paths that changed.
 
     Unchanged files are hard-linked into the new tree, so they keep their inode and
-    modification time. A failure before the swap leaves `folder` exactly as it was."""
-    changed = stale_files(folder, files)
-    if not changed:
-        return []
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.parent))
+    modification time. Any failure leaves `folder` exactly as it was."""
+    encoded = _encoded(files)
     try:
-        for relative, text in files.items():
-            target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            existing = folder / relative
-            if relative not in changed:
-                try:
-                    os.link(existing, target)
-                    continue
-                except OSError:
-                    pass
-            with open(target, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _swap(folder, staging)
+        if os.path.lexists(folder) and not folder.is_dir():
+            raise _not_a_folder(folder)
+        try:
+            folder.parent.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError) as error:  # a file where a folder should be
+            raise _not_a_folder(folder) from error
+        with _locked(folder.parent):
+            recover(folder)
+            changed = _changed(folder, encoded)
+            if not changed:
+                return []
+            staging = _new_folder(folder)
+            try:
+                _fill(staging, folder, encoded, set(changed))
+                _swap(folder, staging)
+            except BaseException:
+                _remove(staging)  # gone already if the swap got as far as moving it
+                raise
+    except OSError as error:
+        message = f"could not write {folder}: {_reason(error, folder)}; the previous output is unchanged"
+        raise OutputError(str(folder), message) from error
     return changed
 
 
-def _swap(folder: Path, staging: Path) -> None:
-    """Put `staging` where `folder` is. Two renames; should the second fail, the first
-    is undone, so the previous tree is back in place."""
-    retired = folder.parent / f".{folder.name}.old-{os.getpid()}"
-    had_previous = folder.exists()
-    if had_previous:
-        os.replace(folder, retired)
+def recover(folder: Path) -> None:
+    """Finish with the leftovers of a write to `folder` that was killed: put a previous
+    tree back if `folder` is missing, and delete every other leftover."""
+    new_prefix, old_prefix = f".{folder.name}.new-", f".{folder.name}.old-"
     try:
-        os.replace(staging, folder)
-    except BaseException:
-        if had_previous:
-            os.replace(retired, folder)
-        shutil.rmtree(staging, ignore_errors=True)
+        names = os.listdir(folder.parent)
+    except FileNotFoundError:
+        return
+    leftovers = [folder.parent / n for n in names if n.startswith((new_prefix, old_prefix))]
+    if not leftovers:
+        return
+    previous = [p for p in leftovers if p.name.startswith(old_prefix) and p.is_dir()]
+    if previous and not os.path.lexists(folder):
+        # The kill came between the fallback's two renames. Only one write runs at a
+        # time, so there is one such tree; should an older version of intercom-gen have
+        # left several, the one moved aside last is the latest output.
+        latest = max(previous, key=lambda p: p.lstat().st_ctime_ns)
+        os.rename(latest, folder)
+        leftovers.remove(latest)
+    for path in leftovers:
+        _remove(path)
+
+
+def _not_a_folder(folder: Path) -> NotADirectoryError:
+    """The error for a file (or a link to no folder) where `folder` or a folder above it
+    should be, naming it."""
+    for path in reversed((folder, *folder.parents)):
+        if os.path.lexists(path) and not path.is_dir():
+            break
+    else:
+        path = folder
+    return NotADirectoryError(errno.ENOTDIR, f"{os.strerror(errno.ENOTDIR)} ({path} is not a folder)")
+
+
+def _encoded(files: Mapping[str, str]) -> dict[str, bytes]:
+    return {relative: text.encode("utf-8") for relative, text in files.items()}
+
+
+def _files_below(folder: Path) -> dict[str, str]:
+    """The files below `folder` (following links to files, not to folders), by relative
+    POSIX path; empty if `folder` is not a folder."""
+    found: dict[str, str] = {}
+    if not folder.is_dir():
+        return found
+    pending = [("", os.fspath(folder))]
+    while pending:
+        prefix, directory = pending.pop()
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((f"{prefix}{entry.name}/", entry.path))
+                elif entry.is_file():
+                    found[prefix + entry.name] = entry.path
+    return found
+
+
+def _changed(folder: Path, files: Mapping[str, bytes]) -> list[str]:
+    current = _files_below(folder)
+    changed = [p for p in current if p not in files]
+    for relative, data in files.items():
+        path = current.get(relative)
+        if path is None or not _holds(path, data):
+            changed.append(relative)
+    return sorted(changed)
+
+
+def _holds(path: str, data: bytes) -> bool:
+    with open(path, "rb") as handle:
+        return handle.read(len(data) + 1) == data
+
+
+def _new_folder(folder: Path) -> Path:
+    """An empty `.<name>.new-<token>` beside `folder`. The token is random rather than
+    the pid, which a later run may get again; the mode is the umask's, as for any folder."""
+    while True:
+        staging = folder.parent / f".{folder.name}.new-{os.urandom(6).hex()}"
+        try:
+            os.mkdir(staging, 0o777)
+        except FileExistsError:
+            continue
+        return staging
+
+
+def _fill(staging: Path, folder: Path, files: Mapping[str, bytes], changed: set[str]) -> None:
+    made = {""}
+    for relative, data in files.items():
+        parent = relative.rpartition("/")[0]
+        if parent not in made:
+            os.makedirs(staging / parent, exist_ok=True)
+            made.add(parent)
+        target = staging / relative
+        if relative not in changed:
+            try:
+                os.link(folder / relative, target)
+                continue
+            except OSError:
+                pass
+        _write_file(target, data)
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    descriptor = os.open(path, WRITE_FLAGS, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view) :]
+    except OSError as error:
+        error.filename = os.fspath(path)  # a failed write names no file; a full disk should
         raise
-    if had_previous:
-        shutil.rmtree(retired, ignore_errors=True)
+    finally:
+        os.close(descriptor)
+
+
+def _swap(folder: Path, staging: Path) -> None:
+    """Put `staging` where `folder` is."""
+    if not os.path.lexists(folder):
+        os.rename(staging, folder)
+        return
+    if exchange(staging, folder):
+        _remove(staging)  # now the previous tree
+        return
+    retired = folder.parent / f".{folder.name}.old-{staging.name.rpartition('-')[2]}"
+    os.rename(folder, retired)
+    try:
+        os.rename(staging, folder)
+    except BaseException:
+        with suppress(OSError):  # else left for the next run's recovery to put back
+            os.rename(retired, folder)
+        _remove(staging)
+        raise
+    _remove(retired)
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step with renameat2(RENAME_EXCHANGE); False, having
+    changed nothing, where the system or the filesystem cannot."""
+    renameat2 = _renameat2()
+    if renameat2 is None:
+        return False
+    import ctypes
+
+    if renameat2(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) == 0:
+        return True
+    number = ctypes.get_errno()
+    if number in EXCHANGE_UNSUPPORTED:
+        return False
+    raise OSError(number, os.strerror(number), str(second), None, str(first))
+
+
+@cache
+def _renameat2() -> Renameat2 | None:
+    """The C library's renameat2 (Linux, glibc 2.28 or later), or None."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
+    try:
+        function = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    function.restype = ctypes.c_int
+    renameat2: Renameat2 = function
+    return renameat2
+
+
+@contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """Hold an exclusive advisory lock on `folder` (best effort: unlocked where the
+    system, the filesystem or the folder's permissions allow no such lock)."""
+    descriptor = None
+    if sys.platform != "win32":
+        with suppress(OSError):
+            descriptor = os.open(folder, os.O_RDONLY | os.O_CLOEXEC)
+    if descriptor is None:
+        yield
+        return
+    try:
+        with suppress(OSError):
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
+
+
+def _remove(path: Path) -> None:
+    """Delete a leftover, whether a tree, a file or a link."""
+    if path.is_symlink() or not path.is_dir():
+        path.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _reason(error: OSError, folder: Path | None = None) -> str:
+    """The OS's reason, with the path it names unless that is `folder` itself. A path
+    inside a tree being built is shown as the path it was meant for, and the tree itself
+    as the folder it was to be made in."""
+    reason = error.strerror or str(error)
+    if error.filename is None:
+        return reason
+    path = os.fsdecode(error.filename)
+    if folder is not None:
+        if path == str(folder):
+            return reason
+        leftover, _, inside = os.path.relpath(path, folder.parent).partition(os.sep)
+        if leftover.startswith((f".{folder.name}.new-", f".{folder.name}.old-")):
+            path = str(folder / inside) if inside else str(folder.parent)
+    return f"{reason} ({path})"
