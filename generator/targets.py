@@ -48,6 +48,7 @@ TARGETS = (
     Target("catalog", "the resolved catalog as JSON", "", "generator.catalog_views:build_catalog_view"),
     Target("changelog", "the migration guide from the previous version", "", "generator.changelog:build_changelog_view"),
     Target("docs", "the permission docs site (mkdocs-material)", "", "generator.site_views:build_site_view"),
+    Target("openapi", "an OpenAPI 3.1 description with scopes and webhooks", "", "generator.openapi_views:build_openapi_view"),
     Target(
         "python",
         "the typed Python client package",

@@ -114,11 +114,11 @@ class Settings:
     def __repr__(self) -> str:
         return f"Settings(region={self.region!r}, base_url={self.base_url!r}, version={self.version!r})"
 
-    def headers(self, version: str | None) -> dict[str, str]:
+    def headers(self, version: str | None, accept: str) -> dict[str, str]:
         return {
             "Authorization": self._authorization,
             VERSION_HEADER: version or self.version,
-            "Accept": "application/json",
+            "Accept": accept,
         }
 
     def record_rate_limit(self, response: httpx.Response) -> None:

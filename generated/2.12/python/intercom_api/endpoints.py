@@ -24,6 +24,8 @@ class EndpointInfo:
     since: str
     pagination: str
     deprecated: str | None
+    accept: str
+    """The media type the endpoint answers with: what the client sends as Accept."""
 
 
 ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
@@ -40,6 +42,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "admins.me": EndpointInfo(
             id="admins.me",
@@ -53,6 +56,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "admins.set_away": EndpointInfo(
             id="admins.set_away",
@@ -66,6 +70,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "articles.create": EndpointInfo(
             id="articles.create",
@@ -79,6 +84,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "articles.list": EndpointInfo(
             id="articles.list",
@@ -92,6 +98,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="page",
             deprecated=None,
+            accept="application/json",
         ),
         "articles.retrieve": EndpointInfo(
             id="articles.retrieve",
@@ -105,6 +112,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "articles.update": EndpointInfo(
             id="articles.update",
@@ -118,6 +126,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "companies.list": EndpointInfo(
             id="companies.list",
@@ -131,6 +140,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="page",
             deprecated=None,
+            accept="application/json",
         ),
         "companies.retrieve": EndpointInfo(
             id="companies.retrieve",
@@ -147,6 +157,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "companies.upsert": EndpointInfo(
             id="companies.upsert",
@@ -160,6 +171,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "contacts.archive": EndpointInfo(
             id="contacts.archive",
@@ -173,6 +185,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "contacts.create": EndpointInfo(
             id="contacts.create",
@@ -186,6 +199,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "contacts.delete": EndpointInfo(
             id="contacts.delete",
@@ -199,6 +213,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "contacts.list": EndpointInfo(
             id="contacts.list",
@@ -212,6 +227,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="cursor",
             deprecated=None,
+            accept="application/json",
         ),
         "contacts.retrieve": EndpointInfo(
             id="contacts.retrieve",
@@ -228,6 +244,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "contacts.search": EndpointInfo(
             id="contacts.search",
@@ -241,6 +258,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="search",
             deprecated=None,
+            accept="application/json",
         ),
         "contacts.update": EndpointInfo(
             id="contacts.update",
@@ -254,6 +272,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "conversations.create": EndpointInfo(
             id="conversations.create",
@@ -267,6 +286,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "conversations.list": EndpointInfo(
             id="conversations.list",
@@ -280,6 +300,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="cursor",
             deprecated=None,
+            accept="application/json",
         ),
         "conversations.manage": EndpointInfo(
             id="conversations.manage",
@@ -293,6 +314,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "conversations.reply": EndpointInfo(
             id="conversations.reply",
@@ -306,6 +328,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "conversations.retrieve": EndpointInfo(
             id="conversations.retrieve",
@@ -319,6 +342,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "conversations.search": EndpointInfo(
             id="conversations.search",
@@ -332,6 +356,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="search",
             deprecated=None,
+            accept="application/json",
         ),
         "data_events.list": EndpointInfo(
             id="data_events.list",
@@ -345,6 +370,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "data_events.submit": EndpointInfo(
             id="data_events.submit",
@@ -358,6 +384,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "messages.create": EndpointInfo(
             id="messages.create",
@@ -371,6 +398,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "tickets.create": EndpointInfo(
             id="tickets.create",
@@ -384,6 +412,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "tickets.reply": EndpointInfo(
             id="tickets.reply",
@@ -397,6 +426,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "tickets.retrieve": EndpointInfo(
             id="tickets.retrieve",
@@ -410,6 +440,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "tickets.update": EndpointInfo(
             id="tickets.update",
@@ -423,6 +454,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
     }
 )

@@ -137,7 +137,7 @@ class Intercom:
                     settings.base_url + path,
                     params=without_none(params) if params else None,
                     json=without_none(body) if body is not None else None,
-                    headers=settings.headers(version),
+                    headers=settings.headers(version, endpoint.accept),
                 )
             except httpx.TransportError as error:
                 delay = settings.delay_before_retry(attempt, endpoint.method, None)
@@ -1709,7 +1709,7 @@ class AsyncIntercom:
                     settings.base_url + path,
                     params=without_none(params) if params else None,
                     json=without_none(body) if body is not None else None,
-                    headers=settings.headers(version),
+                    headers=settings.headers(version, endpoint.accept),
                 )
             except httpx.TransportError as error:
                 delay = settings.delay_before_retry(attempt, endpoint.method, None)

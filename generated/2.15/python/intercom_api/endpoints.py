@@ -24,6 +24,8 @@ class EndpointInfo:
     since: str
     pagination: str
     deprecated: str | None
+    accept: str
+    """The media type the endpoint answers with: what the client sends as Accept."""
 
 
 ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
@@ -40,6 +42,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "admins.me": EndpointInfo(
             id="admins.me",
@@ -53,6 +56,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "admins.set_away": EndpointInfo(
             id="admins.set_away",
@@ -66,6 +70,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "articles.create": EndpointInfo(
             id="articles.create",
@@ -79,6 +84,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "articles.list": EndpointInfo(
             id="articles.list",
@@ -92,6 +98,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="page",
             deprecated=None,
+            accept="application/json",
         ),
         "articles.retrieve": EndpointInfo(
             id="articles.retrieve",
@@ -105,6 +112,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "articles.update": EndpointInfo(
             id="articles.update",
@@ -118,6 +126,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "calls.list": EndpointInfo(
             id="calls.list",
@@ -131,6 +140,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.14",
             pagination="page",
             deprecated=None,
+            accept="application/json",
         ),
         "calls.recording": EndpointInfo(
             id="calls.recording",
@@ -144,6 +154,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.14",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "calls.retrieve": EndpointInfo(
             id="calls.retrieve",
@@ -157,6 +168,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.14",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "calls.search": EndpointInfo(
             id="calls.search",
@@ -170,6 +182,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.14",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "calls.transcript": EndpointInfo(
             id="calls.transcript",
@@ -183,6 +196,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.14",
             pagination="none",
             deprecated=None,
+            accept="text/plain",
         ),
         "companies.list": EndpointInfo(
             id="companies.list",
@@ -196,6 +210,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="page",
             deprecated=None,
+            accept="application/json",
         ),
         "companies.retrieve": EndpointInfo(
             id="companies.retrieve",
@@ -212,6 +227,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "companies.upsert": EndpointInfo(
             id="companies.upsert",
@@ -225,6 +241,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "contacts.archive": EndpointInfo(
             id="contacts.archive",
@@ -238,6 +255,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "contacts.create": EndpointInfo(
             id="contacts.create",
@@ -251,6 +269,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "contacts.delete": EndpointInfo(
             id="contacts.delete",
@@ -264,6 +283,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "contacts.list": EndpointInfo(
             id="contacts.list",
@@ -277,6 +297,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="cursor",
             deprecated=None,
+            accept="application/json",
         ),
         "contacts.retrieve": EndpointInfo(
             id="contacts.retrieve",
@@ -293,6 +314,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "contacts.search": EndpointInfo(
             id="contacts.search",
@@ -306,6 +328,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="search",
             deprecated=None,
+            accept="application/json",
         ),
         "contacts.update": EndpointInfo(
             id="contacts.update",
@@ -319,6 +342,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "conversations.create": EndpointInfo(
             id="conversations.create",
@@ -332,6 +356,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "conversations.list": EndpointInfo(
             id="conversations.list",
@@ -345,6 +370,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="cursor",
             deprecated=None,
+            accept="application/json",
         ),
         "conversations.manage": EndpointInfo(
             id="conversations.manage",
@@ -358,6 +384,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "conversations.reply": EndpointInfo(
             id="conversations.reply",
@@ -371,6 +398,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "conversations.retrieve": EndpointInfo(
             id="conversations.retrieve",
@@ -384,6 +412,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "conversations.search": EndpointInfo(
             id="conversations.search",
@@ -397,6 +426,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="search",
             deprecated=None,
+            accept="application/json",
         ),
         "data_events.list": EndpointInfo(
             id="data_events.list",
@@ -410,6 +440,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "data_events.submit": EndpointInfo(
             id="data_events.submit",
@@ -423,6 +454,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "fin_voice.collect": EndpointInfo(
             id="fin_voice.collect",
@@ -436,6 +468,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.15",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "fin_voice.collect_by_conversation": EndpointInfo(
             id="fin_voice.collect_by_conversation",
@@ -449,6 +482,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.15",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "fin_voice.collect_by_external_id": EndpointInfo(
             id="fin_voice.collect_by_external_id",
@@ -462,6 +496,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.15",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "fin_voice.collect_by_phone_number": EndpointInfo(
             id="fin_voice.collect_by_phone_number",
@@ -475,6 +510,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.15",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "fin_voice.register": EndpointInfo(
             id="fin_voice.register",
@@ -488,6 +524,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.15",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "internal_articles.create": EndpointInfo(
             id="internal_articles.create",
@@ -501,6 +538,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.14",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "internal_articles.delete": EndpointInfo(
             id="internal_articles.delete",
@@ -514,6 +552,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.14",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "internal_articles.list": EndpointInfo(
             id="internal_articles.list",
@@ -527,6 +566,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.14",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "internal_articles.retrieve": EndpointInfo(
             id="internal_articles.retrieve",
@@ -540,6 +580,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.14",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "internal_articles.search": EndpointInfo(
             id="internal_articles.search",
@@ -553,6 +594,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.14",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "internal_articles.update": EndpointInfo(
             id="internal_articles.update",
@@ -566,6 +608,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.14",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "messages.create": EndpointInfo(
             id="messages.create",
@@ -579,6 +622,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "tickets.create": EndpointInfo(
             id="tickets.create",
@@ -592,6 +636,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "tickets.reply": EndpointInfo(
             id="tickets.reply",
@@ -605,6 +650,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "tickets.retrieve": EndpointInfo(
             id="tickets.retrieve",
@@ -618,6 +664,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "tickets.update": EndpointInfo(
             id="tickets.update",
@@ -631,6 +678,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.11",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
         "workflows.export": EndpointInfo(
             id="workflows.export",
@@ -644,6 +692,7 @@ ENDPOINTS: Mapping[str, EndpointInfo] = MappingProxyType(
             since="2.15",
             pagination="none",
             deprecated=None,
+            accept="application/json",
         ),
     }
 )
