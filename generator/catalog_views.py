@@ -66,6 +66,7 @@ def catalog_document(catalog: Catalog) -> dict[str, Any]:
         "rate_limits": facts["rate_limits"],
         "pagination": facts["pagination"],
         "request_size": facts["request_size"],
+        "webhook_delivery": facts["webhook_delivery"],
         "counts": Counts.of(catalog).as_dict(),
         "groups": [{"id": g.id, "title": g.title, "summary": g.summary} for g in sorted(catalog.groups, key=lambda g: g.id)],
         "endpoints": [endpoint_document(catalog, e) for e in sorted(catalog.endpoints, key=lambda e: e.id)],

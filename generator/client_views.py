@@ -202,6 +202,7 @@ class ClientView:
     pagings: tuple[PagingView, ...]
     default_region_literal: str
     token_env_literal: str
+    signature_header_literal: str
     version_header_literal: str
     rate_limit_limit_literal: str
     rate_limit_remaining_literal: str
@@ -330,6 +331,14 @@ def webhook_literals(catalog: Catalog) -> tuple[WebhookLiteralView, ...]:
     )
 
 
+def accept_of(operation: Operation | None) -> str:
+    """What the client accepts: the body's media type, or JSON (the error bodies) when the
+    answer has none."""
+    if operation is None or operation.result.content_type is None:
+        return "application/json"
+    return operation.result.content_type
+
+
 def build_client_view(resolved: Mapping[str, Catalog], version: str) -> ClientView:
     catalog = resolved[version]
     facts = thaw(catalog.api.facts)
@@ -349,6 +358,7 @@ def build_client_view(resolved: Mapping[str, Catalog], version: str) -> ClientVi
     )
     rate_limited = sorted(s for e in catalog.errors if e.retryable and e.status == rate_limits["status"] for s in (e.status, *e.also))
     server = sorted(s for e in catalog.errors if e.retryable and e.status != rate_limits["status"] for s in (e.status, *e.also))
+    operations = build_operation_model(catalog)
     endpoints = tuple(
         EndpointInfoView(
             literal(e.id),
@@ -366,12 +376,12 @@ def build_client_view(resolved: Mapping[str, Catalog], version: str) -> ClientVi
                     ("since", e.since),
                     ("pagination", e.pagination),
                     ("deprecated", e.deprecated or None),
+                    ("accept", accept_of(operations.operation(e.id))),
                 )
             ),
         )
         for e in sorted(catalog.endpoints, key=lambda e: e.id)
     )
-    operations = build_operation_model(catalog)
     groups = tuple(
         GroupView(
             attribute=naming.identifier(g.id),
@@ -400,6 +410,7 @@ def build_client_view(resolved: Mapping[str, Catalog], version: str) -> ClientVi
         pagings=paging_views(facts["pagination"]),
         default_region_literal=literal(catalog.api.default_region),
         token_env_literal=literal(facts["auth"]["token_env"]),
+        signature_header_literal=literal(facts["webhook_delivery"]["signature_header"]),
         version_header_literal=literal(catalog.api.version_header),
         rate_limit_limit_literal=literal(rate_limits["headers"]["limit"]),
         rate_limit_remaining_literal=literal(rate_limits["headers"]["remaining"]),

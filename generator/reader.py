@@ -12,7 +12,12 @@ from typing import Any
 from generator.diagnostics import Collector, Location, did_you_mean
 from generator.load import Document
 
-VERSION = re.compile(r"^\d+\.\d+$")
+# ASCII digits, no leading zeros: `\d` would also take other scripts' digits.
+VERSION = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
+HTTPS_URL = re.compile(r"^https://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~/-]*)?$")
+HEADER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*$")
+ENV_NAME = re.compile(r"^[A-Z_][A-Z0-9_]*$")
+SNAKE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 # Key kinds: how a value is checked and converted.
@@ -36,6 +41,11 @@ KINDS: Mapping[str, tuple[Callable[[Any], bool], str]] = MappingProxyType(
             "a list of whole numbers",
         ),
         "version": (lambda v: isinstance(v, str) and bool(VERSION.match(v)), 'a quoted version like "2.15"'),
+        "https_url": (lambda v: isinstance(v, str) and bool(HTTPS_URL.match(v)), "an https:// URL with no query or fragment"),
+        "header": (lambda v: isinstance(v, str) and bool(HEADER_NAME.match(v)), "an HTTP header name such as X-RateLimit-Limit"),
+        "env_name": (lambda v: isinstance(v, str) and bool(ENV_NAME.match(v)), "an environment variable name such as INTERCOM_ACCESS_TOKEN"),
+        "snake_id": (lambda v: isinstance(v, str) and bool(SNAKE_ID.match(v)), "a snake_case id such as us"),
+        "positive_int": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1, "a whole number of at least 1"),
         "field_path": (
             lambda v: isinstance(v, str) and bool(re.match(r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$", v)),
             "a dotted field path such as pages.next.starting_after",

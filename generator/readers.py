@@ -52,19 +52,48 @@ PATH_TOKEN = re.compile(r"\{([^{}]*)\}")
 API_KEYS = {
     "name": Key("str"),
     "default_version": Key("version"),
-    "version_header": Key("str"),
+    "version_header": Key("header"),
     "regions": Key("list"),
-    "default_region": Key("str"),
+    "default_region": Key("snake_id"),
     "auth": Key("map"),
     "connections": Key("list"),
     "rate_limits": Key("map"),
     "pagination": Key("map"),
     "request_size": Key("map"),
+    "webhook_delivery": Key("map"),
 }
-REGION_KEYS = {"id": Key("str"), "title": Key("str"), "base_url": Key("str")}
+REGION_KEYS = {"id": Key("snake_id"), "title": Key("str"), "base_url": Key("https_url")}
+AUTH_KEYS = {
+    "scheme": Key("str", choices=("Bearer",)),
+    "header": Key("header"),
+    "token_env": Key("env_name"),
+    "refresh_tokens": Key("bool"),
+    "methods": Key("list"),
+    "oauth": Key("map"),
+}
+# Intercom's OAuth endpoints: what an OAuth client (and the OpenAPI export) needs.
+OAUTH_KEYS = {"authorization_url": Key("https_url"), "token_url": Key("https_url")}
+AUTH_METHOD_KEYS = {"id": Key("snake_id"), "title": Key("str"), "summary": Key("str")}
+CONNECTION_KEYS = {"id": Key("snake_id"), "title": Key("str"), "summary": Key("str"), "url": Key("https_url", required=False)}
+RATE_LIMIT_KEYS = {
+    "per_app_per_minute": Key("positive_int"),
+    "per_workspace_per_minute": Key("positive_int"),
+    "window_seconds": Key("positive_int"),
+    "status": Key("int"),
+    "headers": Key("map"),
+    "summary": Key("str"),
+}
+RATE_LIMIT_HEADER_KEYS = {"limit": Key("header"), "remaining": Key("header"), "reset": Key("header")}
+REQUEST_SIZE_KEYS = {
+    "max_records_per_page": Key("positive_int"),
+    "data_events_listable_days": Key("positive_int"),
+    "data_event_submit_status": Key("int"),
+    "summary": Key("str"),
+}
+WEBHOOK_DELIVERY_KEYS = {"signature_header": Key("header"), "summary": Key("str")}
 # The generated pager reads these names, so each kind must say all of them.
 PAGINATION_KEYS = {
-    "per_page_max": Key("int"),
+    "per_page_max": Key("positive_int"),
     "per_page_parameter": Key("str"),
     "cursor": Key("map"),
     "page": Key("map"),
@@ -89,6 +118,24 @@ PAGING_KEYS: Mapping[str, Mapping[str, Key]] = MappingProxyType(
 )
 
 
+def _check_facts(reader: Reader, node: Any) -> bool:
+    """Every API fact a view reads, checked for shape and value, each problem located."""
+    auth, limits = node["auth"], node["rate_limits"]
+    ok = reader.check(auth, reader.value_at(node, "auth"), "auth", AUTH_KEYS)
+    ok = ok and reader.check(auth["oauth"], reader.value_at(auth, "oauth"), "auth oauth", OAUTH_KEYS)
+    for item, at in reader.items(auth, "methods", "auth") if ok else ():
+        ok = reader.check(item, at, "auth method", AUTH_METHOD_KEYS) and ok
+    for item, at in reader.items(node, "connections", "api.yaml"):
+        ok = reader.check(item, at, "connection", CONNECTION_KEYS) and ok
+    if reader.check(limits, reader.value_at(node, "rate_limits"), "rate_limits", RATE_LIMIT_KEYS):
+        ok = reader.check(limits["headers"], reader.value_at(limits, "headers"), "rate limit headers", RATE_LIMIT_HEADER_KEYS) and ok
+    else:
+        ok = False
+    ok = reader.check(node["request_size"], reader.value_at(node, "request_size"), "request_size", REQUEST_SIZE_KEYS) and ok
+    delivery_at = reader.value_at(node, "webhook_delivery")
+    return reader.check(node["webhook_delivery"], delivery_at, "webhook_delivery", WEBHOOK_DELIVERY_KEYS) and ok
+
+
 def read_api(reader: Reader) -> ApiFacts | None:
     node = reader.document.data
     if not reader.check(node, reader.here(node), "api.yaml", API_KEYS):
@@ -99,11 +146,13 @@ def read_api(reader: Reader) -> ApiFacts | None:
     for kind, keys in PAGING_KEYS.items():
         if not reader.check(pagination[kind], reader.value_at(pagination, kind), f"{kind} pagination", keys):
             return None
+    if not _check_facts(reader, node):
+        return None
     regions = []
     for item, at in reader.items(node, "regions", "api.yaml"):
         if reader.check(item, at, "region", REGION_KEYS):
             regions.append(Region(item["id"], item["title"], item["base_url"], where=at))
-    facts = {k: node[k] for k in ("auth", "connections", "rate_limits", "pagination", "request_size")}
+    facts = {k: node[k] for k in ("auth", "connections", "rate_limits", "pagination", "request_size", "webhook_delivery")}
     return ApiFacts(
         name=node["name"],
         default_version=node["default_version"],

@@ -3,12 +3,16 @@ permissions and access that disagree, path parameters and paths."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
 from generator.catalog import Catalog, schema_refs
 from generator.diagnostics import Diagnostic, Location, did_you_mean
 from generator.readers import PATH_TOKEN
+
+# Segments of letters, digits and -._~, and {placeholders}; a query or fragment is not a path.
+PATH_SHAPE = re.compile(r"^(/([A-Za-z0-9._~-]|\{[A-Za-z_][A-Za-z0-9_]*\})*)+$")
 
 
 def duplicates(items: list[tuple[str, Location]], what: str) -> Iterator[Diagnostic]:
@@ -80,6 +84,14 @@ def check_references(catalog: Catalog) -> list[Diagnostic]:
         found += duplicates([(p.name, p.where) for p in endpoint.parameters], f"parameter of {name}:")
         if not endpoint.path.startswith("/"):
             add(Diagnostic(endpoint.at("path"), f"path of {name} must start with '/'"))
+        elif not PATH_SHAPE.match(endpoint.path) or "/../" in endpoint.path + "/" or "/./" in endpoint.path + "/":
+            add(
+                Diagnostic(
+                    endpoint.at("path"),
+                    f"path {endpoint.path!r} of {name} is not a plain URL path",
+                    "use letters, digits, '-', '_', '.', '/' and {parameter} placeholders; no '..', '?', '#' or quotes",
+                )
+            )
 
     for scope in catalog.scopes:
         found += duplicates([(g, scope.at(f"grants[{i}]")) for i, g in enumerate(scope.grants)], f"grant in scope {scope.name!r}:")
