@@ -7,6 +7,7 @@ folder should be), the previous output being kept."""
 
 from __future__ import annotations
 
+import shlex
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+from click.core import ParameterSource
 
 from generator import __version__
 from generator.diagnostics import CatalogError, InternalError
@@ -62,35 +64,55 @@ def catalog_option(function: F) -> F:
     )(function)
 
 
-def generate_trees(resolved: Resolved, versions: list[str], out: Path, templates: Path, targets: tuple[str, ...]) -> dict[str, dict[str, str]]:
-    """What OUT/<version>/ should hold: every target's files, or, with --target, the
-    named targets' files beside the others' as they are."""
-    from generator.pipeline import generate, owned_by, with_untouched
+def fix_command(context: click.Context) -> str:
+    """The regeneration that clears what --check found: the options this run was given,
+    without --check."""
+    words = ["intercom-gen"]
+    for name, flag in (("api_version", "--version"), ("out", "--out"), ("catalog_folder", "--catalog")):
+        if context.get_parameter_source(name) is ParameterSource.COMMANDLINE:
+            words += [flag, shlex.quote(str(context.params[name]))]
+    for target in context.params["targets"]:
+        words += ["--target", shlex.quote(target)]
+    return " ".join(words)
 
-    trees = generate(resolved, versions, templates, targets=targets)
-    if not targets:
-        return trees
-    owns = owned_by(targets, templates)
-    return {version: with_untouched(out / version, files, owns) for version, files in trees.items()}
 
+def check_tree(resolved: Resolved, versions: list[str], out: Path, templates: Path, targets: tuple[str, ...]) -> int:
+    from generator.regenerate import stale_paths
 
-def check_tree(resolved: Resolved, out: Path, templates: Path, targets: tuple[str, ...]) -> int:
-    from generator.write import stale_files
-
-    versions = list(resolved.supported)
-    stale = []
-    for version, files in generate_trees(resolved, versions, out, templates, targets).items():
-        stale += [f"{out / version / path}" for path in stale_files(out / version, files)]
-    if out.is_dir():
-        stale += [str(p) for p in sorted(out.iterdir()) if p.is_dir() and p.name not in versions and not p.name.startswith(".")]
+    stale = stale_paths(resolved, versions, out, templates, targets)
     if stale:
         click.echo(f"{len(stale)} generated file(s) differ from what the catalog and templates produce:", err=True)
         for path in stale:
             click.echo(f"  {path}", err=True)
-        click.echo("Run 'intercom-gen' to regenerate every version, then review and commit the diff.", err=True)
+        click.echo(f"Run '{fix_command(click.get_current_context())}' to regenerate, then review and commit the diff.", err=True)
         return 1
     click.echo(f"{out} is current for {', '.join(versions)}.")
     return 0
+
+
+# The group options a subcommand takes when they are given before its name.
+INHERITED = {"diff": ("catalog_folder",), "scopes": ("catalog_folder", "api_version")}
+
+
+def pass_to_subcommand(context: click.Context) -> None:
+    """Group options given before a subcommand are honoured when the subcommand takes
+    them (`intercom-gen --catalog DIR scopes ...`) and refused otherwise, never ignored."""
+    given = [name for name in context.params if context.get_parameter_source(name) is ParameterSource.COMMANDLINE]
+    subcommand = context.invoked_subcommand or ""
+    takes = INHERITED.get(subcommand, ())
+    refused = [name for name in given if name not in takes]
+    if refused:
+        flags = ", ".join(next(p.opts[0] for p in context.command.params if p.name == name) for name in refused)
+        raise click.UsageError(f"{flags} does not apply to '{subcommand}'; see 'intercom-gen {subcommand} --help'")
+    context.obj = {name: context.params[name] for name in given}
+
+
+def inherited(name: str, value: Any) -> Any:
+    """A subcommand's option value: its own when given, else the group's given before it."""
+    context = click.get_current_context()
+    if context.get_parameter_source(name) is ParameterSource.COMMANDLINE or not context.obj:
+        return value
+    return context.obj.get(name, value)
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -119,6 +141,7 @@ def main(
 ) -> None:
     """Generate a typed client, scope tables, docs and webhook maps for the Intercom API."""
     if context.invoked_subcommand is not None:
+        pass_to_subcommand(context)
         return
     if tool_version:
         click.echo(f"intercom-gen {__version__}")
@@ -132,10 +155,10 @@ def main(
             click.echo(f"{target.name:<{width}}  {target.summary} ({where})")
         return
     # An unchanged plain regeneration was already answered by generator.entry.
-    wanted = [api_version] if api_version else None
+    wanted = [api_version] if api_version is not None else None
     from generator.pipeline import require_versions, resolve_catalog
+    from generator.regenerate import regenerate
     from generator.targets import select_targets
-    from generator.write import write_tree
 
     select_targets(targets)  # an unknown name is refused before any work
     resolved = resolve_catalog(catalog_folder)
@@ -144,14 +167,11 @@ def main(
             marker = " (default)" if version == resolved.base.api.default_version else ""
             click.echo(f"{version}{marker}")
         return
-    if check:
-        sys.exit(check_tree(resolved, out, templates, targets))
     versions = require_versions(resolved, wanted or resolved.supported, catalog_folder)
-    trees = generate_trees(resolved, versions, out, templates, targets)
-    for version, files in trees.items():
-        changed = write_tree(out / version, files)
-        state = f"{len(changed)} file(s) changed" if changed else "unchanged"
-        click.echo(f"{out / version}: {len(files)} files, {state}")
+    if check:
+        sys.exit(check_tree(resolved, versions, out, templates, targets))
+    for line in regenerate(resolved, versions, out, templates, targets):
+        click.echo(line)
     if not targets:
         # Only a run of every target makes the whole output current for its inputs.
         record(out, inputs_fingerprint(catalog_folder, templates, versions), [out / v for v in versions])
@@ -167,6 +187,7 @@ def diff(old: str, new: str, catalog_folder: Path) -> None:
     from generator.changelog import migration_guide
     from generator.pipeline import require_versions, resolve_catalog
 
+    catalog_folder = inherited("catalog_folder", catalog_folder)
     resolved = resolve_catalog(catalog_folder)
     require_versions(resolved, [old, new], catalog_folder)
     click.echo(migration_guide(resolved.versions[old], resolved.versions[new]), nl=False)
@@ -182,6 +203,8 @@ def scopes(names: tuple[str, ...], api_version: str | None, catalog_folder: Path
     from generator.pipeline import require_versions, resolve_catalog
     from generator.scopes import explain_scopes
 
+    catalog_folder = inherited("catalog_folder", catalog_folder)
+    api_version = inherited("api_version", api_version)
     resolved = resolve_catalog(catalog_folder)
     version = api_version or resolved.base.api.default_version
     require_versions(resolved, [version], catalog_folder)

@@ -5,6 +5,7 @@ and usually nothing has changed. Everything else goes to the full command line."
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -27,7 +28,15 @@ def plain_options(arguments: list[str]) -> dict[str, str] | None:
 
 
 def main() -> None:
-    options = plain_options(sys.argv[1:])
+    arguments = sys.argv[1:]
+    if arguments[-1:] == ["--version"]:
+        # click would say only that the option needs a value; users often mean the tool's.
+        print("Error: --version needs an API version, such as the one 'intercom-gen --list-versions' marks as default;", file=sys.stderr)
+        print("intercom-gen's own version is 'intercom-gen --tool-version'.", file=sys.stderr)
+        sys.exit(2)
+    # Shell completion runs the command with an environment variable set: click answers it.
+    completing = any(name.startswith("_INTERCOM_GEN_COMPLETE") for name in os.environ)
+    options = None if completing else plain_options(arguments)
     if options is not None:
         catalog = Path(options.get("--catalog", DEFAULT_CATALOG))
         out = Path(options.get("--out", "generated"))
@@ -38,4 +47,4 @@ def main() -> None:
             return
     from generator.cli import main as full_command_line
 
-    full_command_line()
+    full_command_line(prog_name="intercom-gen", complete_var="_INTERCOM_GEN_COMPLETE")

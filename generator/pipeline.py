@@ -39,6 +39,17 @@ def resolve_catalog(catalog_folder: Path = DEFAULT_CATALOG) -> Resolved:
 
 def require_versions(resolved: Resolved, versions: Iterable[str], catalog_folder: Path) -> list[str]:
     wanted = list(versions)
+    for version in wanted:
+        if not version or version.startswith("-"):
+            raise CatalogError(
+                [
+                    Diagnostic(
+                        Location("--version"),
+                        f"--version needs an API version, not {version!r}",
+                        "for example --version " + resolved.supported[-1] + "; intercom-gen's own version is --tool-version",
+                    )
+                ]
+            )
     unknown = [v for v in wanted if v not in resolved.supported]
     if unknown:
         raise CatalogError(
