@@ -123,6 +123,8 @@ class Endpoint(Located):
     success_status: int
     rate_limit: str
     deprecated: str = ""
+    response_array: bool = False
+    """The body is a JSON array of `response` objects, not one object."""
 
     @property
     def action(self) -> str:

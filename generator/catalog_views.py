@@ -33,6 +33,7 @@ def endpoint_document(catalog: Catalog, endpoint: Endpoint) -> dict[str, Any]:
         ],
         "request": endpoint.request,
         "response": endpoint.response,
+        "response_array": endpoint.response_array,
         "success_status": endpoint.success_status,
         "rate_limit": endpoint.rate_limit,
     }

@@ -221,7 +221,7 @@ class ClientView:
 
 # How a method hands its answer back, by the operation's result kind.
 RESULT_ANNOTATIONS = {"text": "str", "redirect": "str | None", "none": "None"}
-RESULT_CALLS = {"model": "_call", "list": "_call", "text": "_call_text", "redirect": "_call_location", "none": "_call_without_result"}
+RESULT_CALLS = {"model": "_call", "models": "_call_models", "list": "_call", "text": "_call_text", "redirect": "_call_location", "none": "_call_without_result"}
 
 
 def argument_view(argument: Argument, taken: set[str]) -> ArgumentView:
@@ -280,6 +280,8 @@ def build_method(operation: Operation, per_page_wire: str) -> MethodView:
     if paging is not None:
         returns = f"SyncPager[{item_model}]"
         imports = ", ".join(sorted({response_model, item_model}))
+    elif response_model and result.kind == "models":
+        returns, imports = f"builtins.list[{response_model}]", response_model
     elif response_model:
         returns = imports = response_model
     else:

@@ -128,6 +128,8 @@ def _enum_of(definition: Mapping[str, Any]) -> tuple[Any, ...]:
 def _result(endpoint: Endpoint, paging: Paging | None) -> Result:
     if paging is not None:
         return Result("list", endpoint.response, endpoint.success_status, "application/json")
+    if endpoint.response and endpoint.response_array:
+        return Result("models", endpoint.response, endpoint.success_status, "application/json")
     if endpoint.response:
         return Result("model", endpoint.response, endpoint.success_status, "application/json")
     if 300 <= endpoint.success_status < 400:

@@ -67,6 +67,8 @@ def check_references(catalog: Catalog) -> list[Diagnostic]:
                 add(Diagnostic(endpoint.at("webhook"), f"unknown webhook topic {endpoint.webhook!r}", did_you_mean(endpoint.webhook, topics)))
             elif endpoint.id not in topic.triggered_by:
                 add(Diagnostic(endpoint.at("webhook"), f"{name} fires {topic.topic!r}, but that topic's triggered_by does not list it", f"add {endpoint.id!r} to triggered_by at {topic.where}"))
+        if endpoint.response_array and endpoint.response is None:
+            add(Diagnostic(endpoint.at("response_array"), f"{name} says response_array but names no response schema", "name the schema of the array's items in 'response'"))
         for key in ("request", "response"):
             ref = getattr(endpoint, key)
             if ref is not None and ref not in schemas:

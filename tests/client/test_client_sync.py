@@ -621,6 +621,15 @@ def test_numeric_path_params(client: Client, fake: FakeIntercom) -> None:
     assert fake.last_request.raw_path == "/fin_voice/phone_number/%2B15550200001"
 
 
+def test_an_array_response_is_a_list_of_models(client: Client, fake: FakeIntercom) -> None:
+    """fin_voice.collect_by_conversation answers a JSON array (catalog: response_array)."""
+    calls = client.fin_voice.collect_by_conversation("conv1")
+    assert isinstance(calls, list) and calls
+    assert all(type(c).__name__ == "AiCallResponse" for c in calls)
+    assert {c.intercom_conversation_id for c in calls} == {"conv1"}
+    assert client.fin_voice.collect_by_conversation("no-such-conversation") == []
+
+
 # --------------------------------------------------------------------------- token handling
 
 

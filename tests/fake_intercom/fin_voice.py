@@ -47,4 +47,9 @@ def _collect_by(key: str, param: str) -> Handler:
 collect = _collect_by("id", "id")
 collect_by_external_id = _collect_by("external_call_id", "external_id")
 collect_by_phone_number = _collect_by("user_phone_number", "phone_number")
-collect_by_conversation = _collect_by("intercom_conversation_id", "conversation_id")
+
+
+def collect_by_conversation(store: Store, req: Request) -> Response:
+    """Every call of a conversation, as a JSON array (as Intercom's 2.15 description answers)."""
+    value = req.params["conversation_id"]
+    return json_response([r for r in store.fin_voice_calls.values() if str(r["intercom_conversation_id"]) == value])

@@ -4,6 +4,7 @@ one method per endpoint. Models are imported on first use, keeping import time l
 from __future__ import annotations
 
 import builtins
+import json
 import time
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -163,6 +164,23 @@ class Intercom:
         endpoint = ENDPOINTS[endpoint_id]
         response = self._send(endpoint, path, params, body, version)
         return model.model_validate_json(response.content)
+
+    def _call_models(
+        self,
+        endpoint_id: str,
+        path: str,
+        model: type[M],
+        params: dict[str, Any] | None = None,
+        body: dict[str, Any] | None = None,
+        version: str | None = None,
+    ) -> builtins.list[M]:
+        """For an endpoint whose body is a JSON array of objects."""
+        endpoint = ENDPOINTS[endpoint_id]
+        response = self._send(endpoint, path, params, body, version)
+        items = json.loads(response.content)
+        if not isinstance(items, builtins.list):
+            items = [items]  # one object where a list was declared: still the caller's list
+        return [model.model_validate(item) for item in items]
 
     def _call_without_result(
         self,
@@ -1419,6 +1437,23 @@ class AsyncIntercom:
         endpoint = ENDPOINTS[endpoint_id]
         response = await self._send(endpoint, path, params, body, version)
         return model.model_validate_json(response.content)
+
+    async def _call_models(
+        self,
+        endpoint_id: str,
+        path: str,
+        model: type[M],
+        params: dict[str, Any] | None = None,
+        body: dict[str, Any] | None = None,
+        version: str | None = None,
+    ) -> builtins.list[M]:
+        """For an endpoint whose body is a JSON array of objects."""
+        endpoint = ENDPOINTS[endpoint_id]
+        response = await self._send(endpoint, path, params, body, version)
+        items = json.loads(response.content)
+        if not isinstance(items, builtins.list):
+            items = [items]  # one object where a list was declared: still the caller's list
+        return [model.model_validate(item) for item in items]
 
     async def _call_without_result(
         self,

@@ -4,6 +4,7 @@ one method per endpoint. Models are imported on first use, keeping import time l
 from __future__ import annotations
 
 import builtins
+import json
 import time
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -167,6 +168,23 @@ class Intercom:
         endpoint = ENDPOINTS[endpoint_id]
         response = self._send(endpoint, path, params, body, version)
         return model.model_validate_json(response.content)
+
+    def _call_models(
+        self,
+        endpoint_id: str,
+        path: str,
+        model: type[M],
+        params: dict[str, Any] | None = None,
+        body: dict[str, Any] | None = None,
+        version: str | None = None,
+    ) -> builtins.list[M]:
+        """For an endpoint whose body is a JSON array of objects."""
+        endpoint = ENDPOINTS[endpoint_id]
+        response = self._send(endpoint, path, params, body, version)
+        items = json.loads(response.content)
+        if not isinstance(items, builtins.list):
+            items = [items]  # one object where a list was declared: still the caller's list
+        return [model.model_validate(item) for item in items]
 
     def _call_without_result(
         self,
@@ -1272,7 +1290,7 @@ class FinVoice:
         conversation_id: str,
         *,
         version: str | None = None,
-    ) -> AiCallResponse:
+    ) -> builtins.list[AiCallResponse]:
         """Fetch the Fin Voice calls of a conversation.
 
         Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
@@ -1283,7 +1301,7 @@ class FinVoice:
         """
         from intercom_api.models import AiCallResponse
 
-        return self._client._call(
+        return self._client._call_models(
             "fin_voice.collect_by_conversation",
             f"/fin_voice/conversation/{_segment(conversation_id)}",
             AiCallResponse,
@@ -1914,6 +1932,23 @@ class AsyncIntercom:
         endpoint = ENDPOINTS[endpoint_id]
         response = await self._send(endpoint, path, params, body, version)
         return model.model_validate_json(response.content)
+
+    async def _call_models(
+        self,
+        endpoint_id: str,
+        path: str,
+        model: type[M],
+        params: dict[str, Any] | None = None,
+        body: dict[str, Any] | None = None,
+        version: str | None = None,
+    ) -> builtins.list[M]:
+        """For an endpoint whose body is a JSON array of objects."""
+        endpoint = ENDPOINTS[endpoint_id]
+        response = await self._send(endpoint, path, params, body, version)
+        items = json.loads(response.content)
+        if not isinstance(items, builtins.list):
+            items = [items]  # one object where a list was declared: still the caller's list
+        return [model.model_validate(item) for item in items]
 
     async def _call_without_result(
         self,
@@ -3019,7 +3054,7 @@ class AsyncFinVoice:
         conversation_id: str,
         *,
         version: str | None = None,
-    ) -> AiCallResponse:
+    ) -> builtins.list[AiCallResponse]:
         """Fetch the Fin Voice calls of a conversation.
 
         Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
@@ -3030,7 +3065,7 @@ class AsyncFinVoice:
         """
         from intercom_api.models import AiCallResponse
 
-        return await self._client._call(
+        return await self._client._call_models(
             "fin_voice.collect_by_conversation",
             f"/fin_voice/conversation/{_segment(conversation_id)}",
             AiCallResponse,
