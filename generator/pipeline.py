@@ -1,4 +1,4 @@
-"""The straight line: load -> validate -> resolve -> build views -> render -> format.
+"""The straight line: load -> validate -> resolve -> build views -> render -> format -> verify.
 
 Returns {version: {relative path: text}}; nothing is written here, so `--check` is the
 same run followed by a comparison."""
@@ -18,6 +18,7 @@ from generator.locations import DEFAULT_CATALOG, DEFAULT_TEMPLATES
 from generator.render import make_environment, output_pattern, render_tree, template_names
 from generator.targets import select_targets
 from generator.validate import validate_catalog
+from generator.verify import Verifier
 from generator.versions import resolve_versions
 from generator.views import build_views
 
@@ -76,6 +77,7 @@ def generate(
     versions = list(versions)
     built = build_views(resolved.versions, versions, selected)
     formatter = formatter or Formatter()
+    verifier = Verifier()
     renderers = [(t, make_environment(templates / t.name), template_names(templates / t.name)) for t in selected]
     trees = {}
     for version in versions:
@@ -86,6 +88,8 @@ def generate(
             made = built.files[version].get(target.name, {})
             files.update({prefix + path: text for path, text in {**rendered, **made}.items()})
         trees[version] = formatter.format_tree(dict(sorted(files.items())))
+        verifier.verify_tree(version, trees[version])
+    verifier.save()
     return trees
 
 
