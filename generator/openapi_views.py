@@ -28,24 +28,17 @@ Decisions the catalog leaves open:
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from http import HTTPStatus
 from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
-from ruamel.yaml.representer import SafeRepresenter
-from ruamel.yaml.resolver import Resolver, VersionedResolver
-from ruamel.yaml.tag import Tag
 
 from generator.catalog import Catalog, ErrorStatus, Schema, WebhookTopic, thaw
 from generator.naming import error_class
 from generator.operations import Argument, Operation, Result, build_operation_model
 from generator.text import one_line
+from generator.yaml_text import to_yaml
 
 OPENAPI_VERSION = "3.1.0"
 
@@ -484,74 +477,6 @@ def openapi_document(catalog: Catalog) -> JsonObject:
 
 
 # -- serialisation ---------------------------------------------------------------------
-
-
-def _tag(name: str) -> Tag:
-    tag = Tag(suffix="tag:yaml.org,2002:" + name)
-    tag.trval  # noqa: B018 - decoded once here, not once per node
-    return tag
-
-
-_STR, _MAP, _SEQ, _BOOL, _INT, _NULL = (_tag(n) for n in ("str", "map", "seq", "bool", "int", "null"))
-_YAML_11 = VersionedResolver(version=(1, 1))
-_YAML_12 = Resolver()
-
-
-@lru_cache(maxsize=1 << 16)
-def _quote_style(value: str) -> str | None:
-    """Single quotes for a string that a YAML 1.1 reader (PyYAML, many OpenAPI tools)
-    would take for something else: yes, no, on, off, 1_000, 2024-01-01, ...; the
-    emitter already quotes what YAML 1.2 would misread. A text of several lines goes
-    as a literal block when the emitter can keep it exact that way."""
-    if "\n" in value:
-        return "|"
-    return None if _YAML_11.resolve(ScalarNode, value, (True, False)) == _STR else "'"
-
-
-@lru_cache(maxsize=1 << 16)
-def _implicit_tag(value: str, implicit: tuple[bool, bool]) -> Any:
-    return _YAML_12.resolve(ScalarNode, value, implicit)
-
-
-class _Representer(SafeRepresenter):
-    """ruamel's safe representer for JSON-shaped data only: every mapping in key order,
-    no anchors or aliases (each node is new, whatever the data shares), and what ruamel
-    looks up once per node (tags, implicit resolution) looked up once per value. The
-    document is large, and this keeps its YAML to a few tens of milliseconds."""
-
-    def represent_data(self, data: Any) -> Any:
-        if isinstance(data, str):
-            return ScalarNode(_STR, data, style=_quote_style(data))
-        if isinstance(data, dict):
-            pairs = [(self.represent_data(k), self.represent_data(v)) for k, v in sorted(data.items())]
-            return MappingNode(_MAP, pairs, flow_style=not pairs)
-        if isinstance(data, list):
-            return SequenceNode(_SEQ, [self.represent_data(v) for v in data], flow_style=not data)
-        if data is None:
-            return ScalarNode(_NULL, "null")
-        if isinstance(data, bool):
-            return ScalarNode(_BOOL, "true" if data else "false")
-        if isinstance(data, int):
-            return ScalarNode(_INT, str(data))
-        return super().represent_data(data)
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        """The C emitter asks the dumper (this class comes first in its bases) whether a
-        scalar can go unquoted, twice per scalar: answered from a cache."""
-        if kind is ScalarNode:
-            return _implicit_tag(value, tuple(implicit))
-        return _YAML_12.resolve(kind, value, implicit)
-
-
-def to_yaml(document: JsonObject) -> str:
-    yaml = YAML(typ="safe")
-    yaml.Representer = _Representer
-    yaml.default_flow_style = False
-    yaml.allow_unicode = True
-    yaml.width = 120
-    stream = io.StringIO()
-    yaml.dump(document, stream)
-    return stream.getvalue()
 
 
 def openapi_view(catalog: Catalog) -> OpenApiView:

@@ -7,16 +7,30 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, TemplateError
 
 from generator.diagnostics import RenderError
+from generator.formatting import cache_folder
 
 TOKEN = re.compile(r"\{(\w+)\}")
+
+
+def bytecode_cache() -> BytecodeCache | None:
+    """Compiled templates kept in the cache folder (keyed by Jinja on each template's
+    source), so a run does not compile the same templates again: compiling is most of
+    rendering's cost."""
+    folder = cache_folder().parent / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only home: compile every run
+    return FileSystemBytecodeCache(str(folder))
 
 
 def make_environment(folder: Path) -> Environment:
     return Environment(
         loader=FileSystemLoader(str(folder)),
+        bytecode_cache=bytecode_cache(),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
