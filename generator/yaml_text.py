@@ -14,6 +14,10 @@ from typing import Any
 # starts with a letter, holds no YAML indicator that matters mid-scalar, and is no word
 # that YAML 1.1 reads as a boolean or null.
 PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 _./()+-]*$")
+# What JSON leaves as is but a YAML reader would not read back as itself: line and
+# paragraph separators and NEL (line breaks to YAML, folded in quoted scalars), DEL, the
+# C1 controls and the byte-order mark (not printable to YAML).
+YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff]")
 RESERVED_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf"})
 
 
@@ -30,7 +34,7 @@ def _scalar(value: Any) -> str:
     if PLAIN.match(text) and not text.endswith(" ") and text.lower() not in RESERVED_WORDS:
         return text
     # A JSON string is a valid YAML double-quoted scalar, escapes and all.
-    return json.dumps(text, ensure_ascii=False)
+    return YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def _emit(value: Any, indent: str, lines: list[str]) -> None:

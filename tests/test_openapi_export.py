@@ -174,6 +174,12 @@ def test_success_responses_follow_the_result_kind(export: tuple[Catalog, OpenApi
             assert response["content"] == {
                 "application/json": {"schema": {"$ref": f"#/components/schemas/{result.schema}"}}
             }
+        elif result.kind == "models":
+            assert response["content"] == {
+                "application/json": {
+                    "schema": {"type": "array", "items": {"$ref": f"#/components/schemas/{result.schema}"}}
+                }
+            }
         elif result.kind == "text":
             assert response["content"] == {"text/plain": {"schema": {"type": "string"}}}
         elif result.kind == "redirect":
