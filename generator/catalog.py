@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from generator.diagnostics import Location
 
@@ -125,6 +126,9 @@ class Endpoint(Located):
     deprecated: str = ""
     response_array: bool = False
     """The body is a JSON array of `response` objects, not one object."""
+    destructive: bool = False
+    """The endpoint deletes or archives what it acts on (a catalog fact, not a guess from
+    the method): MCP's destructiveHint."""
 
     @property
     def action(self) -> str:
@@ -163,6 +167,8 @@ class ErrorStatus(Located):
     meaning: str
     what_to_do: str
     retryable: bool
+    endpoints: tuple[str, ...] = ()
+    """The endpoints that can answer with this status; empty for any endpoint."""
 
 
 @dataclass(frozen=True)
@@ -198,6 +204,16 @@ class ApiVersion(Located):
     rules: tuple[VersionRule, ...]
 
 
+T = TypeVar("T")
+
+
+def _first_by(items: tuple[T, ...], key: Callable[[T], str]) -> Mapping[str, T]:
+    index: dict[str, T] = {}
+    for item in items:
+        index.setdefault(key(item), item)
+    return index
+
+
 @dataclass(frozen=True)
 class Catalog:
     """The API at one version. The base catalog is the oldest supported version."""
@@ -217,17 +233,36 @@ class Catalog:
     def supported_versions(self) -> tuple[str, ...]:
         return tuple(v.version for v in self.versions)
 
+    # Lookups by name go through indexes built on first use: a linear scan per lookup
+    # made views cost the square of the catalog's size. The first of duplicates wins, as
+    # the validator reports the others.
+    @cached_property
+    def _endpoints_by_id(self) -> Mapping[str, Endpoint]:
+        return _first_by(self.endpoints, lambda e: e.id)
+
+    @cached_property
+    def _schemas_by_name(self) -> Mapping[str, Schema]:
+        return _first_by(self.schemas, lambda s: s.name)
+
+    @cached_property
+    def _webhooks_by_topic(self) -> Mapping[str, WebhookTopic]:
+        return _first_by(self.webhooks, lambda w: w.topic)
+
+    @cached_property
+    def _groups_by_id(self) -> Mapping[str, Group]:
+        return _first_by(self.groups, lambda g: g.id)
+
     def endpoint(self, endpoint_id: str) -> Endpoint | None:
-        return next((e for e in self.endpoints if e.id == endpoint_id), None)
+        return self._endpoints_by_id.get(endpoint_id)
 
     def schema(self, name: str) -> Schema | None:
-        return next((s for s in self.schemas if s.name == name), None)
+        return self._schemas_by_name.get(name)
 
     def webhook(self, topic: str) -> WebhookTopic | None:
-        return next((w for w in self.webhooks if w.topic == topic), None)
+        return self._webhooks_by_topic.get(topic)
 
     def group(self, group_id: str) -> Group | None:
-        return next((g for g in self.groups if g.id == group_id), None)
+        return self._groups_by_id.get(group_id)
 
     def scopes_granting(self, permission: str | None) -> tuple[str, ...]:
         """The OAuth scopes that grant a permission, narrowest first (least privilege

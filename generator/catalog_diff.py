@@ -5,6 +5,7 @@ migration guide as Markdown)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 from generator.catalog import (
     Catalog,
     Endpoint,
+    ErrorStatus,
     Parameter,
     Property,
     Schema,
@@ -24,6 +26,7 @@ from generator.changelog_rules import Rules, pair_renames, rules_between
 from generator.text import NOT_DOCUMENTED
 
 NONE_CELL = "none"
+ANY_ENDPOINT = "any endpoint"
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,12 @@ def join(separator: str, items: Iterable[Part | Text]) -> Text:
             joined.append(separator)
         joined.append(item)
     return text(*joined)
+
+
+def either(values: Sequence[Any]) -> Text:
+    """`a`, `b` or `c`."""
+    items = [code(v) for v in values]
+    return text(join(", ", items[:-1]), " or ", items[-1]) if len(items) > 1 else text(*items)
 
 
 def code_list(values: Iterable[Any]) -> Text:
@@ -99,6 +108,35 @@ def without_enum(definition: Mapping[str, Any]) -> dict[str, Any]:
     if isinstance(plain.get("items"), dict):
         plain["items"].pop("enum", None)
     return plain
+
+
+# What describe_type already tells, and what only documents: not a definition change.
+TYPE_KEYS = frozenset({"type", "nullable", "$ref", "oneOf"})
+DOCUMENTATION_KEYS = frozenset({"description", "example"})
+
+
+def _shape(definition: Any) -> Any:
+    """A definition without what its type, enum and documentation already say."""
+    if not isinstance(definition, Mapping):
+        return definition
+    return {
+        key: _shape(value) if key == "items" else thaw(value)
+        for key, value in definition.items()
+        if key not in TYPE_KEYS | DOCUMENTATION_KEYS and key != "enum"
+    }
+
+
+def _value_cell(value: Any) -> Part:
+    if value is None or value == {}:
+        return NONE_CELL
+    return code(value if isinstance(value, str) else json.dumps(value, sort_keys=True))
+
+
+def definition_changes(was: Mapping[str, Any], now: Mapping[str, Any]) -> list[tuple[str, Part, Part]]:
+    """The keys of a field's definition that change besides its type, enum and
+    documentation (format, default, additionalProperties, the items' own), with both values."""
+    before, after = _shape(was), _shape(now)
+    return [(key, _value_cell(before.get(key)), _value_cell(after.get(key))) for key in sorted(before.keys() | after.keys()) if before.get(key) != after.get(key) and (before.get(key) or after.get(key))]
 
 
 def describe_field(definition: Mapping[str, Any]) -> Text:
@@ -177,6 +215,9 @@ class Change:
     action_rank: str = "0"
     optional: str = ""
     """The category of a change a client may adopt when it likes ("endpoint", "field", ...)."""
+    group: str = ""
+    """Changes with the same group are one line of a guide: the value changes of one
+    field's enum share the field's `schema.field`."""
 
 
 class Comparison:
@@ -201,7 +242,12 @@ class Comparison:
         self.permissions()
         self.schemas()
         self.webhooks()
+        self.errors()
         return self.rows
+
+    def described(self, subject: str, what: Text, was: str, now: str, note: str) -> None:
+        """A change of documentation only: a summary or description in new words."""
+        self.add("descriptions", "reworded", subject, (what, was or NONE_CELL, now or NONE_CELL), note)
 
     # groups
     def groups(self) -> None:
@@ -250,20 +296,25 @@ class Comparison:
                 status = "no longer deprecated"
             self.add("endpoints_deprecated", "deprecated" if after.deprecated else "undeprecated", eid,
                      (code(eid), after.method, code(after.path), status), note, action=deprecation, action_category="endpoint" if deprecation else "")
-        path_note = self.rules.note(("rename_parameter", (eid,)))
-        changes: list[tuple[str, Part, Part, str, Part | Text]] = []
+        def changed(key: str) -> str:
+            return self.rules.note(("change_endpoint", (eid, key)))
+
+        changes: list[tuple[str, Part | Text, Part | Text, str, Part | Text]] = []
         if before.method != after.method:
-            changes.append(("method", before.method, after.method, "", text("Call ", code(eid), f" with {after.method} instead of {before.method}.")))
+            changes.append(("method", before.method, after.method, changed("method"), text("Call ", code(eid), f" with {after.method} instead of {before.method}.")))
         if before.path != after.path:
-            changes.append(("path", code(before.path), code(after.path), path_note, text("Call ", code(eid), " at ", code(after.path), " instead of ", code(before.path), ".")))
+            note = self.rules.note(("rename_parameter", (eid,)), ("change_endpoint", (eid, "path")))
+            changes.append(("path", code(before.path), code(after.path), note, text("Call ", code(eid), " at ", code(after.path), " instead of ", code(before.path), ".")))
         if before.request != after.request:
-            changes.append(("request body", _schema_cell(before.request), _schema_cell(after.request), "", text("Send ", _schema_cell(after.request), " as the body of ", code(eid), ".")))
-        if before.response != after.response:
-            changes.append(("response body", _schema_cell(before.response), _schema_cell(after.response), "", text("Read ", code(eid), "'s response as ", _schema_cell(after.response), ".")))
+            changes.append(("request body", _schema_cell(before.request), _schema_cell(after.request), changed("request"), text("Send ", _schema_cell(after.request), " as the body of ", code(eid), ".")))
+        if (before.response, before.response_array) != (after.response, after.response_array):
+            note = self.rules.note(("change_endpoint", (eid, "response")), ("change_endpoint", (eid, "response_array")))
+            body_was, body_now = _response_cell(before), _response_cell(after)
+            changes.append(("response body", body_was, body_now, note, text("Read ", code(eid), "'s response as ", body_now, ".")))
         if before.success_status != after.success_status:
-            changes.append(("success status", str(before.success_status), str(after.success_status), "", text(f"Expect status {after.success_status} from ", code(eid), ".")))
+            changes.append(("success status", str(before.success_status), str(after.success_status), changed("success_status"), text(f"Expect status {after.success_status} from ", code(eid), ".")))
         if before.pagination != after.pagination:
-            changes.append(("pagination", before.pagination, after.pagination, "", text("Page through ", code(eid), f" by {after.pagination} pagination.")))
+            changes.append(("pagination", before.pagination, after.pagination, changed("pagination"), text("Page through ", code(eid), f" by {after.pagination} pagination.")))
         if before.access != after.access:
             changes.append(("access", before.access, after.access, "", ""))
         if before.webhook != after.webhook:
@@ -272,6 +323,10 @@ class Comparison:
             changes.append(("webhook", _optional_code(before.webhook), _optional_code(after.webhook), note, ""))
         for what, was, now, note, to_do in changes:
             self.add("endpoints_changed", what, f"{eid}:{what}", (code(eid), what, was, now), note, action=to_do, action_category="endpoint" if to_do else "")
+        if before.summary != after.summary:
+            self.described(f"{eid}:summary", text(code(eid), " summary"), before.summary, after.summary, changed("summary"))
+        if before.rate_limit != after.rate_limit:
+            self.described(f"{eid}:rate_limit", text(code(eid), " rate limit"), before.rate_limit, after.rate_limit, changed("rate_limit"))
         if before.permission != after.permission:
             note = self.rules.note(("change_permission", (eid,)))
             action: Text = ()
@@ -307,10 +362,12 @@ class Comparison:
             self.add("parameters", "removed", f"{eid}.{name}", (code(eid), code(name), "removed", describe_parameter(p)), note,
                      action_category="parameter", action=text("Stop sending ", code(name), " to ", code(eid), f": {self.new.version} does not take it."))
         for name in sorted(old.keys() & new.keys()):
+            note = self.rules.note(("remove_parameter", (eid, name)), ("add_parameter", (eid, name)), ("change_parameter", (eid, name)))
             if (old[name].location, old[name].type, old[name].required) != (new[name].location, new[name].type, new[name].required):
-                note = self.rules.note(("add_parameter", (eid, name)), ("remove_parameter", (eid, name)))
                 self.add("parameters", "changed", f"{eid}.{name}", (code(eid), code(name), "changed", f"{describe_parameter(old[name])} → {describe_parameter(new[name])}"), note,
                          action_category="parameter", action=text("Send ", code(name), " to ", code(eid), f" as {describe_parameter(new[name])}."))
+            if old[name].description != new[name].description:
+                self.described(f"{eid}.{name}:description", text(code(eid), " parameter ", code(name)), old[name].description, new[name].description, note)
 
     # permissions and scopes
     def permissions(self) -> None:
@@ -345,6 +402,9 @@ class Comparison:
             note = self.rules.note((self.rules.kind("add_schema", "remove_schema", is_added), (name,)))
             self.add("schemas", "added" if is_added else "removed", name, (code(name), "added" if is_added else "removed", schema.description), note)
         for name in sorted(old.keys() & new.keys()):
+            if old[name].description != new[name].description:
+                note = self.rules.note(("change_description", (name,)))
+                self.described(f"{name}:description", text("schema ", code(name)), old[name].description, new[name].description, note)
             self.fields(old[name], new[name])
 
     def fields(self, before: Schema, after: Schema) -> None:
@@ -380,15 +440,24 @@ class Comparison:
 
     def field_changes(self, before: Schema, after: Schema, was: Property, now: Property) -> None:
         s, name, nv = after.name, now.name, self.new.version
-        retyped = without_enum(was.definition) != without_enum(now.definition) and describe_type(was.definition) != describe_type(now.definition)
+        note = self.rules.note(("remove_field", (s, name)), ("add_field", (s, name)), ("change_field", (s, name)))
+        retyped = describe_type(was.definition) != describe_type(now.definition)
+        verb = self.usage.verb(s, "send", "read")
         if retyped:
-            note = self.rules.note(("add_field", (s, name)), ("remove_field", (s, name)))
-            verb = self.usage.verb(s, "send", "read")
             self.add("fields", "type changed", f"{s}.{name}", (code(s), code(name), "type changed", text(describe_field(was.definition), " → ", describe_field(now.definition))), note,
                      action_category="field", action=text(f"Update how you {verb} ", code(name), " of ", code(s), ": it is ", describe_type(now.definition), f" in {nv} (was ", describe_type(was.definition), ")."))
+        else:
+            reshaped = definition_changes(was.definition, now.definition)
+            if reshaped:
+                keys = join(", ", (code(key) for key, _, _ in reshaped))
+                self.add("fields", "definition changed", f"{s}.{name}", (code(s), code(name), "definition changed", join("; ", (text(code(key), ": ", was_value, " → ", now_value) for key, was_value, now_value in reshaped))), note,
+                         action_category="field", action=text(f"Check how you {verb} ", code(name), " of ", code(s), ": its ", keys, f" changed in {nv}."))
+            described_was, described_now = str(was.definition.get("description", "")), str(now.definition.get("description", ""))
+            if described_was != described_now:
+                wording = self.rules.note(("change_description", (s, name)), ("change_field", (s, name)))
+                self.described(f"{s}.{name}:description", text("field ", code(s + "." + name)), described_was, described_now, wording)
         was_required, now_required = name in before.required, name in after.required
         if was_required != now_required:
-            note = self.rules.note(("add_field", (s, name)), ("remove_field", (s, name)))
             extra: dict[str, Any] = {}
             if now_required and s in self.usage.sent:
                 extra = {"action_category": "field", "action": text("Send ", code(name), " in ", code(s), f": it is required in {nv}.")}
@@ -398,36 +467,67 @@ class Comparison:
             self.enum_changes(s, name, was, now)
 
     def enum_changes(self, s: str, name: str, was: Property, now: Property) -> None:
-        before = enum_values(was.definition) or ()
-        after = enum_values(now.definition) or ()
+        """The field's enum, as one group of changes: each value added, removed or renamed,
+        or the enum as a whole when it appears or goes. Each kind of action is said once
+        for the field, naming all its values."""
+        before, after = enum_values(was.definition), enum_values(now.definition)
         if before == after:
+            return
+        subject = f"{s}.{name}"
+        nv = self.new.version
+        sent = s in self.usage.sent
+        read = s in self.usage.read
+        notes = (
+            ("remove_enum", (s, name)),
+            ("change_field", (s, name)),
+            ("remove_field", (s, name)),
+            ("add_field", (s, name)),
+        )
+        if before is None or after is None:
+            values = after if before is None else before
+            assert values is not None
+            is_added = before is None
+            change = "enum added" if is_added else "enum removed"
+            note = self.rules.note(*notes)
+            extra: dict[str, Any] = {}
+            if is_added and sent:
+                extra = {"action_category": "enum", "action": text("Send only ", code_list(values), " as ", code(subject), f": {nv} allows no other value.")}
+            elif not is_added and read:
+                extra = {"action_category": "enum", "action": text("Accept any value of ", code(subject), f" in responses: {nv} no longer limits it to ", code_list(values), ".")}
+            self.add("enum_values", change, subject, (code(s), code(name), change, code_list(values)), note, group=subject, **extra)
             return
         by_text_before = {str(v): v for v in before}
         by_text_after = {str(v): v for v in after}
         steps = self.rules.renames("rename_enum_value", lambda r: (r.arguments["schema"], r.arguments["field"]) == (s, name))
         renamed = pair_renames(by_text_before.keys() - by_text_after.keys(), by_text_after.keys() - by_text_before.keys(), steps)
-        subject = f"{s}.{name}"
-        sent = s in self.usage.sent
-        read = s in self.usage.read
-        for value, to in sorted(renamed.items()):
-            note = self.rules.note(("rename_enum_value", (s, name, value)), ("rename_enum_value", (s, name, to)))
-            self.add("enum_values", "renamed", f"{subject}={value}", (code(s), code(name), "renamed", text(code(value), " → ", code(to))), note,
-                     action_category="enum", action=text("Update comparisons of ", code(subject), ": ", code(value), " is ", code(to), f" in {self.new.version}."))
-        for value in sorted(by_text_after.keys() - by_text_before.keys() - set(renamed.values())):
-            note = self.rules.note((self.rules.kind("add_enum_value", "remove_enum_value", True), (s, name, value)))
-            extra: dict[str, Any] = {"optional": "enum"}
+        added = sorted(by_text_after.keys() - by_text_before.keys() - set(renamed.values()))
+        removed = sorted(by_text_before.keys() - by_text_after.keys() - renamed.keys())
+
+        def value_note(kind: str, value: str, *more: str) -> str:
+            return self.rules.note((kind, (s, name, value)), *((kind, (s, name, m)) for m in more), *notes)
+
+        for index, (value, to) in enumerate(sorted(renamed.items())):
+            action: dict[str, Any] = {}
+            if index == 0:
+                mapping = join(", ", (text(code(a), " is ", code(b)) for a, b in sorted(renamed.items())))
+                action = {"action_category": "enum", "action": text("Update comparisons of ", code(subject), ": ", mapping, f" in {nv}.")}
+            self.add("enum_values", "renamed", f"{subject}={value}", (code(s), code(name), "renamed", text(code(value), " → ", code(to))), value_note("rename_enum_value", value, to), group=subject, **action)
+        for index, value in enumerate(added):
+            forward_kind = self.rules.kind("add_enum_value", "remove_enum_value", True)
+            extra = {"optional": "enum"}
             if read:
-                extra = {
-                    "action_category": "enum",
-                    "action_rank": "1",
-                    "action": text("Accept ", code(value), " as a value of ", code(subject), " in responses."),
-                }
-            self.add("enum_values", "added", f"{subject}={value}", (code(s), code(name), "added", code(value)), note, **extra)
-        for value in sorted(by_text_before.keys() - by_text_after.keys() - renamed.keys()):
-            note = self.rules.note((self.rules.kind("add_enum_value", "remove_enum_value", False), (s, name, value)))
+                extra = {"action_rank": "1"}
+                if index == 0:
+                    extra |= {"action_category": "enum", "action": text("Accept ", code_list(added), " as ", "a value" if len(added) == 1 else "values", " of ", code(subject), " in responses.")}
+            self.add("enum_values", "added", f"{subject}={value}", (code(s), code(name), "added", code(value)), value_note(forward_kind, value), group=subject, **extra)
+        for index, value in enumerate(removed):
+            forward_kind = self.rules.kind("add_enum_value", "remove_enum_value", False)
             verb = "sending or expecting" if sent and read else "sending" if sent else "expecting"
-            self.add("enum_values", "removed", f"{subject}={value}", (code(s), code(name), "removed", code(value)), note,
-                     action_category="enum", action=text(f"Stop {verb} ", code(value), " in ", code(subject), f": {self.new.version} does not have it."))
+            extra = {}
+            if index == 0:
+                them = "it" if len(removed) == 1 else "them"
+                extra = {"action_category": "enum", "action": text(f"Stop {verb} ", either(removed), " in ", code(subject), f": {nv} does not have {them}.")}
+            self.add("enum_values", "removed", f"{subject}={value}", (code(s), code(name), "removed", code(value)), value_note(forward_kind, value), group=subject, **extra)
 
     # webhooks
     def webhooks(self) -> None:
@@ -450,6 +550,71 @@ class Comparison:
                 permission = now.permission if was.permission == now.permission else f"{was.permission} → {now.permission}"
                 note = self.rules.note(*(("add_endpoint", (e,)) for e in came), *(("remove_endpoint", (e,)) for e in gone))
                 self.add("webhooks", "changed", topic, (code(topic), "changed", permission, triggers or code_list(sorted(now.triggered_by))), note)
+
+
+    # errors
+    def errors(self) -> None:
+        old = {e.status: e for e in self.old.errors}
+        new = {e.status: e for e in self.new.errors}
+        for status in sorted(old.keys() ^ new.keys()):
+            is_added = status in new
+            error = new[status] if is_added else old[status]
+            note = self.rules.note((self.rules.kind("add_error", "remove_error", is_added), (str(status),)))
+            statuses = join(", ", (code(s) for s in (error.status, *error.also)))
+            cells = (statuses, "added" if is_added else "removed", code_list(error.codes), _endpoints_cell(error.endpoints))
+            extra: dict[str, Any] = {}
+            if is_added:
+                extra = {
+                    "action_category": "error",
+                    "action": text("Handle status ", statuses, f" ({error.title}) from ", _endpoints_cell(error.endpoints), f": {' '.join(error.meaning.split())} {' '.join(error.what_to_do.split())}"),
+                }
+            self.add("errors", "added" if is_added else "removed", str(status), cells, note, **extra)
+        for status in sorted(old.keys() & new.keys()):
+            self.error_changes(old[status], new[status])
+
+    def error_changes(self, was: ErrorStatus, now: ErrorStatus) -> None:
+        status, nv = now.status, self.new.version
+        note = self.rules.note(("change_error", (str(status),)))
+        facts: list[Text] = []
+        actions: list[Text] = []
+        if was.title != now.title:
+            facts.append(text(f"title {was.title!r} → {now.title!r}"))
+        came, gone = [c for c in now.codes if c not in was.codes], [c for c in was.codes if c not in now.codes]
+        if came:
+            facts.append(text("new codes ", code_list(came)))
+            actions.append(text("Handle the error code", "s " if len(came) > 1 else " ", code_list(came), f" of status {status}."))
+        if gone:
+            facts.append(text("codes no longer sent ", code_list(gone)))
+        if was.also != now.also:
+            facts.append(text("handled with it: ", code_list(was.also), " → ", code_list(now.also)))
+            new_statuses = [s for s in now.also if s not in was.also]
+            if new_statuses:
+                actions.append(text("Handle status ", code_list(new_statuses), f" as status {status} ({now.title})."))
+        if set(was.endpoints) != set(now.endpoints):
+            facts.append(text("endpoints ", _endpoints_cell(was.endpoints), " → ", _endpoints_cell(now.endpoints)))
+            reached = sorted(set(now.endpoints) - set(was.endpoints)) if was.endpoints else []
+            if reached or (was.endpoints and not now.endpoints):
+                actions.append(text(f"Handle status {status} ({now.title}) from ", _endpoints_cell(reached), "."))
+        if was.retryable != now.retryable:
+            facts.append(text("retryable" if now.retryable else "no longer retryable"))
+            actions.append(text(f"Retry status {status} with backoff in {nv}." if now.retryable else f"Stop retrying status {status}: {nv} says a retry does not help."))
+        if facts:
+            self.add("errors", "changed", str(status), (code(status), "changed", join("; ", facts), _endpoints_cell(now.endpoints)), note,
+                     action=join(" ", actions), action_category="error" if actions else "")
+        for key, what in (("meaning", "meaning"), ("what_to_do", "what to do")):
+            before, after = getattr(was, key), getattr(now, key)
+            if before != after:
+                self.described(f"{status}:{key}", text(f"status {status}, {what}"), before, after, note)
+
+
+def _response_cell(endpoint: Endpoint) -> Text:
+    if endpoint.response is not None and endpoint.response_array:
+        return text("array of ", code(endpoint.response))
+    return text(_schema_cell(endpoint.response))
+
+
+def _endpoints_cell(endpoint_ids: Sequence[str]) -> Text:
+    return code_list(sorted(endpoint_ids)) if endpoint_ids else text(ANY_ENDPOINT)
 
 
 def _schema_cell(name: str | None) -> Part:

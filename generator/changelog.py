@@ -28,6 +28,8 @@ class ChangeEntry:
     subject: str
     cells: tuple[str, ...]
     note: str
+    parts: tuple[tuple[str, str], ...] = ()
+    """(change, subject) of each change the row shows: one, or a field's enum changes."""
 
 
 @dataclass(frozen=True)
@@ -116,8 +118,10 @@ SECTIONS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("permissions", "Permissions and scopes", "Permissions endpoints need, and what OAuth scopes grant.", ("Applies to", "In {old}", "In {new}", "Note")),
     ("schemas", "Schemas", "Request and response objects that appear or disappear.", ("Schema", "Change", "Description", "Note")),
     ("fields", "Fields", "Fields of schemas present in both versions.", ("Schema", "Field", "Change", "Type", "Note")),
-    ("enum_values", "Enum values", "Allowed values of fields present in both versions.", ("Schema", "Field", "Change", "Value", "Note")),
+    ("enum_values", "Enum values", "Allowed values of fields present in both versions, one line a field.", ("Schema", "Field", "Change", "Values", "Note")),
     ("webhooks", "Webhook topics", "Topics a webhook subscription can receive.", ("Topic", "Change", "Permission", "Triggered by", "Note")),
+    ("errors", "Errors and behaviour", "Error statuses a client can be answered with, their codes and the endpoints that send them.", ("Status", "Change", "Codes", "Endpoints", "Note")),
+    ("descriptions", "Descriptions", "Summaries and descriptions in new words: documentation only, nothing for a client to change.", ("Applies to", "In {old}", "In {new}", "Note")),
 )
 
 ACTION_ORDER = (
@@ -126,6 +130,7 @@ ACTION_ORDER = (
     "permission",
     "field",
     "enum",
+    "error",
     "webhook",
 )
 
@@ -152,14 +157,21 @@ COUNT_LABELS: tuple[tuple[str, str, str, str], ...] = (
     ("fields", "type changed", "field type changed", "field types changed"),
     ("fields", "now required", "field now required", "fields now required"),
     ("fields", "no longer required", "field no longer required", "fields no longer required"),
+    ("fields", "definition changed", "field definition changed", "field definitions changed"),
     ("enum_values", "added", "enum value added", "enum values added"),
     ("enum_values", "removed", "enum value removed", "enum values removed"),
     ("enum_values", "renamed", "enum value renamed", "enum values renamed"),
+    ("enum_values", "enum added", "field enum added", "field enums added"),
+    ("enum_values", "enum removed", "field enum removed", "field enums removed"),
     ("webhooks", "added", "webhook topic added", "webhook topics added"),
     ("webhooks", "removed", "webhook topic removed", "webhook topics removed"),
     ("webhooks", "changed", "webhook topic changed", "webhook topics changed"),
     ("groups", "added", "capability group added", "capability groups added"),
     ("groups", "removed", "capability group removed", "capability groups removed"),
+    ("errors", "added", "error status added", "error statuses added"),
+    ("errors", "removed", "error status removed", "error statuses removed"),
+    ("errors", "changed", "error status changed", "error statuses changed"),
+    ("descriptions", "*", "description reworded", "descriptions reworded"),
 )
 
 OPTIONAL_LABELS: tuple[tuple[str, str, str], ...] = (
@@ -180,13 +192,40 @@ def _counts(rows: Sequence[Change]) -> tuple[CountEntry, ...]:
     return tuple(counts)
 
 
+def _entry(rows: Sequence[Change]) -> ChangeEntry:
+    """One row of the guide for one change, or for a group of them (a field's enum
+    changes): the group's changes listed by kind, its notes each once."""
+    first = rows[0]
+    parts = tuple((r.change, r.subject) for r in rows)
+    notes = " ".join(dict.fromkeys(r.note for r in rows if r.note))
+    if len(rows) == 1:
+        return ChangeEntry(first.change, first.subject, (*(cell(markdown(c)) for c in first.cells), cell(notes)), notes, parts)
+    changes = list(dict.fromkeys(r.change for r in rows))
+    values = "; ".join(f"{change}: " + ", ".join(markdown(r.cells[-1]) for r in rows if r.change == change) for change in changes)
+    cells = (*(markdown(c) for c in first.cells[:-2]), ", ".join(changes), values, notes)
+    return ChangeEntry(", ".join(changes), first.group, tuple(cell(c) for c in cells), notes, parts)
+
+
+def _grouped(rows: Sequence[Change]) -> list[list[Change]]:
+    """The rows in order of subject, those of one group together, in its first row's place."""
+    ordered = sorted(rows, key=lambda r: (r.group or r.subject, RENAMED_FIRST.get(r.change, 1) if r.group else 0, r.subject, r.change))
+    groups: list[list[Change]] = []
+    for row in ordered:
+        if groups and row.group and groups[-1][0].group == row.group:
+            groups[-1].append(row)
+        else:
+            groups.append([row])
+    return groups
+
+
+# Within a field's enum line: renames first (they carry the mapping), then additions, removals.
+RENAMED_FIRST = {"renamed": 0, "added": 1, "removed": 2}
+
+
 def _sections(rows: Sequence[Change], old: str, new: str) -> tuple[ChangelogSection, ...]:
     sections = []
     for section_id, title, intro, columns in SECTIONS:
-        entries = tuple(
-            ChangeEntry(r.change, r.subject, (*(cell(markdown(c)) for c in r.cells), cell(r.note)), r.note)
-            for r in sorted((r for r in rows if r.section == section_id), key=lambda r: (r.subject, r.change))
-        )
+        entries = tuple(_entry(group) for group in _grouped([r for r in rows if r.section == section_id]))
         if entries:
             sections.append(
                 ChangelogSection(
@@ -265,7 +304,7 @@ def compare(old: Catalog, new: Catalog) -> ChangelogView:
         summary=_summary(old, new, upgrade) if rows else (),
         counts=_counts(rows),
         no_changes_text=f"No changes: Intercom API {old.version} and {new.version} have the same endpoints, parameters, "
-        "permissions, scopes, schemas, enum values and webhook topics.",
+        "permissions, scopes, schemas, enum values, webhook topics, error statuses and descriptions.",
         actions_title=actions_title,
         actions=actions,
         has_actions=bool(actions),

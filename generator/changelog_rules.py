@@ -29,15 +29,17 @@ class Rules:
     def __init__(self, rules: Sequence[VersionRule], upgrade: bool) -> None:
         self.rules = tuple(rules)
         self.upgrade = upgrade
-        self.notes: dict[tuple[str, tuple[str, ...]], str] = {}
-        for rule in self.rules:
+        self.notes: dict[tuple[str, tuple[str, ...]], list[tuple[int, str]]] = {}
+        for index, rule in enumerate(self.rules):
             for target in rule_targets(rule):
                 if rule.note:
-                    self.notes[(rule.kind, target)] = rule.note  # the latest rule wins
+                    self.notes.setdefault((rule.kind, target), []).append((index, rule.note))
 
     def note(self, *candidates: tuple[str, tuple[str, ...]]) -> str:
-        """The note of the first candidate (kind, target) some rule matches, else ""."""
-        return next((self.notes[c] for c in candidates if c in self.notes), "")
+        """The notes of every rule some candidate (kind, target) matches, in the order the
+        rules apply, each once: a change two rules make (a remove and an add) keeps both."""
+        found = sorted({pair for candidate in candidates for pair in self.notes.get(candidate, ())})
+        return " ".join(dict.fromkeys(" ".join(text.split()) for _, text in found))
 
     def kind(self, added: str, removed: str, is_added: bool) -> str:
         """The forward rule kind behind an entry: in a downgrade, an addition undoes a removal."""

@@ -238,28 +238,40 @@ ERROR_KEYS = {
     "meaning": Key("str"),
     "what_to_do": Key("str"),
     "retryable": Key("bool"),
+    # The endpoints that can answer with the status; left out, any endpoint can.
+    "endpoints": Key("strs", required=False),
 }
+
+
+def read_error(reader: Reader, item: Any, at: Location) -> ErrorStatus | None:
+    if not reader.check(item, at, "error", ERROR_KEYS):
+        return None
+    if not 400 <= item["status"] <= 599:
+        reader.error(reader.value_at(item, "status"), f"error status {item['status']} is not an HTTP error status", "use a number from 400 to 599")
+        return None
+    spots = dict(reader.spots(item))
+    for index in range(len(item.get("endpoints") or ())):
+        spots[f"endpoints[{index}]"] = reader.item_at(item["endpoints"], index)
+    return ErrorStatus(
+        item["status"],
+        item["title"],
+        tuple(item["codes"]),
+        tuple(item.get("also") or ()),
+        item["meaning"],
+        item["what_to_do"],
+        item["retryable"],
+        tuple(item.get("endpoints") or ()),
+        where=at,
+        spots=MappingProxyType(spots),
+    )
 
 
 def read_errors(reader: Reader) -> list[ErrorStatus]:
     node = reader.document.data
     if not reader.check(node, reader.here(node), "errors.yaml", {"errors": Key("list")}):
         return []
-    return [
-        ErrorStatus(
-            item["status"],
-            item["title"],
-            tuple(item["codes"]),
-            tuple(item.get("also") or ()),
-            item["meaning"],
-            item["what_to_do"],
-            item["retryable"],
-            where=at,
-            spots=reader.spots(item),
-        )
-        for item, at in reader.items(node, "errors", "errors.yaml")
-        if reader.check(item, at, "error", ERROR_KEYS)
-    ]
+    errors = (read_error(reader, item, at) for item, at in reader.items(node, "errors", "errors.yaml"))
+    return [e for e in errors if e is not None]
 
 
 GROUP_KEYS = {"id": Key("str"), "title": Key("str"), "summary": Key("str")}
@@ -278,6 +290,8 @@ ENDPOINT_KEYS = {
     "request": Key("str?"),
     "response": Key("str?"),
     "response_array": Key("bool", required=False),
+    # Deletes or archives what it acts on: MCP's destructiveHint, never guessed from the method.
+    "destructive": Key("bool", required=False),
     "success_status": Key("int"),
     "rate_limit": Key("str"),
     "deprecated": Key("str", required=False),
@@ -362,6 +376,7 @@ def read_endpoint(reader: Reader, item: Any, at: Location, since: str | None = N
         request=item["request"],
         response=item["response"],
         response_array=item.get("response_array", False),
+        destructive=item.get("destructive", False),
         success_status=item["success_status"],
         rate_limit=item["rate_limit"],
         deprecated=item.get("deprecated", ""),
@@ -401,8 +416,20 @@ SCHEMA_KEYS = {
 }
 
 
-def check_property(reader: Reader, node: Any, at: Location, what: str) -> bool:
-    """A JSON Schema property, in the subset the catalog allows."""
+def _is_json(value: Any) -> bool:
+    """Whether a value is JSON data: YAML also has dates, timestamps and binary."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return True
+    if isinstance(value, list):
+        return all(_is_json(v) for v in value)
+    if isinstance(value, Mapping):
+        return all(isinstance(k, str) and _is_json(v) for k, v in value.items())
+    return False
+
+
+def check_property(reader: Reader, node: Any, at: Location, what: str, partial: bool = False) -> bool:
+    """A JSON Schema property, in the subset the catalog allows; `partial` for the keys a
+    rule changes, which need not say the property's type."""
     if not isinstance(node, Mapping):
         reader.error(at, f"{what} must be a mapping")
         return False
@@ -425,7 +452,7 @@ def check_property(reader: Reader, node: Any, at: Location, what: str) -> bool:
         if name not in JSON_TYPES:
             reader.error(reader.value_at(node, "type"), f"unknown type {name!r} in {what}", did_you_mean(str(name), JSON_TYPES))
             ok = False
-    if not types and "$ref" not in node and "oneOf" not in node:
+    if not partial and not types and "$ref" not in node and "oneOf" not in node:
         reader.error(at, f"{what} needs a 'type', a '$ref' or a 'oneOf'")
         ok = False
     if "$ref" in node and not is_text(node["$ref"]):
@@ -444,9 +471,26 @@ def check_property(reader: Reader, node: Any, at: Location, what: str) -> bool:
     if "nullable" in node and not isinstance(node["nullable"], bool):
         reader.error(reader.value_at(node, "nullable"), f"'nullable' in {what} must be true or false")
         ok = False
+    if "oneOf" in node and not isinstance(node["oneOf"], list):
+        ok = False  # reader.items below reports it; the field must not be kept
     for choice, choice_at in reader.items(node, "oneOf", what):
         if not (isinstance(choice, Mapping) and set(choice) <= {"$ref", "description"} and "$ref" in choice):
             reader.error(choice_at, f"each oneOf choice of {what} must be a $ref to a named schema")
+            ok = False
+    if "description" in node and not isinstance(node["description"], str):
+        reader.error(reader.value_at(node, "description"), f"'description' in {what} must be text", "quote it")
+        ok = False
+    extra = node.get("additionalProperties", True)
+    if not isinstance(extra, (bool, Mapping)):
+        reader.error(reader.value_at(node, "additionalProperties"), f"'additionalProperties' in {what} must be true, false or a schema")
+        ok = False
+    for key in ("enum", "default", "example"):
+        if key in node and not _is_json(node[key]):
+            reader.error(
+                reader.value_at(node, key),
+                f"'{key}' in {what} holds a value JSON cannot carry (a date, a timestamp, binary data)",
+                "quote dates and times: YAML reads an unquoted 2024-01-31 as a date",
+            )
             ok = False
     if "items" in node:
         ok = check_property(reader, node["items"], reader.value_at(node, "items"), f"items of {what}") and ok

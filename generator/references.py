@@ -108,6 +108,11 @@ def check_references(catalog: Catalog) -> list[Diagnostic]:
             if endpoint_id not in endpoint_ids:
                 add(Diagnostic(topic.at(f"triggered_by[{index}]"), f"webhook topic {topic.topic!r} is triggered by unknown endpoint {endpoint_id!r}", did_you_mean(endpoint_id, endpoint_ids)))
 
+    for error in catalog.errors:
+        for index, endpoint_id in enumerate(error.endpoints):
+            if endpoint_id not in endpoint_ids:
+                add(Diagnostic(error.at(f"endpoints[{index}]"), f"error status {error.status} names unknown endpoint {endpoint_id!r}", did_you_mean(endpoint_id, endpoint_ids)))
+
     for schema in catalog.schemas:
         for prop in schema.properties:
             for ref in schema_refs(prop.definition):

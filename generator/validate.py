@@ -39,7 +39,9 @@ def read_rule(reader: Reader, item: Any, at: Location, version: str) -> VersionR
         return None
     kind = RULE_KINDS.get(item["kind"]) if isinstance(item["kind"], str) else None
     if kind is None:
-        hint = did_you_mean(str(item["kind"]), RULE_KINDS) or "one of: " + ", ".join(RULE_KINDS)
+        # A kind cut short (rename_enum) means the one it begins, before the nearest spelling.
+        longer = [name for name in RULE_KINDS if isinstance(item["kind"], str) and item["kind"] and name.startswith(item["kind"])]
+        hint = (f"did you mean {longer[0]!r}?" if len(longer) == 1 else "") or did_you_mean(str(item["kind"]), RULE_KINDS) or "one of: " + ", ".join(RULE_KINDS)
         reader.error(reader.value_at(item, "kind"), f"unknown rule kind {item['kind']!r}", hint)
         return None
     for former, current in kind.former_keys.items():
@@ -76,6 +78,8 @@ def read_version(reader: Reader) -> ApiVersion | None:
 # --- the whole catalog ------------------------------------------------------------------
 
 SINGLE_FILES = ("api.yaml", "permissions.yaml", "scopes.yaml", "webhooks.yaml", "errors.yaml")
+# Read by `intercom-gen conform` (generator.conform), not by the generation.
+OPTIONAL_FILES = ("known_differences.yaml",)
 FOLDERS = ("endpoints", "schemas", "versions")
 
 
@@ -93,8 +97,8 @@ def validate_catalog(loaded: LoadedCatalog) -> Catalog:
 
     for document in loaded.documents:
         top = document.relative.split("/", 1)
-        if (len(top) == 1 and document.relative not in SINGLE_FILES) or (len(top) == 2 and top[0] not in FOLDERS):
-            problems.error(Location(document.name), f"unexpected catalog file {document.relative}", "allowed: " + ", ".join(SINGLE_FILES + tuple(f + "/*.yaml" for f in FOLDERS)))
+        if (len(top) == 1 and document.relative not in SINGLE_FILES + OPTIONAL_FILES) or (len(top) == 2 and top[0] not in FOLDERS):
+            problems.error(Location(document.name), f"unexpected catalog file {document.relative}", "allowed: " + ", ".join(SINGLE_FILES + OPTIONAL_FILES + tuple(f + "/*.yaml" for f in FOLDERS)))
 
     versions = [v for v in (read_version(Reader(d, problems)) for d in loaded.under("versions")) if v is not None]
     versions.sort(key=lambda v: version_key(v.version))

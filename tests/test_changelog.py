@@ -14,6 +14,11 @@ from generator.changelog import ChangelogView, build_changelog_view, compare, mi
 from generator.cli import main
 from generator.locations import DEFAULT_TEMPLATES
 from generator.pipeline import Resolved, generate, resolve_catalog
+from tests.catalog_versions import base_version, newest, previous, supported, version_with
+
+# The version whose rules these tests read: the one that adds the ticket.resolved topic.
+V = version_with("add_webhook", webhook="ticket.resolved")
+BEFORE = previous(V)
 
 
 @pytest.fixture(scope="module")
@@ -27,14 +32,14 @@ def run_diff(*arguments: str) -> Result:
 
 @pytest.fixture(scope="module")
 def forward() -> str:
-    result = run_diff("2.14", "2.15")
+    result = run_diff(BEFORE, V)
     assert result.exit_code == 0, result.output
     return result.output
 
 
 @pytest.fixture(scope="module")
 def backward() -> str:
-    result = run_diff("2.15", "2.14")
+    result = run_diff(V, BEFORE)
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -52,14 +57,16 @@ def table_rows(markdown: str, heading: str) -> list[list[str]]:
     return rows[1:]  # without the header row
 
 
-def test_diff_2_14_to_2_15_lists_the_2_15_changes(forward: str) -> None:
-    assert forward.startswith("# Migrating from Intercom API 2.14 to 2.15\n")
-    assert "conversation replies can skip notifications" in forward  # the 2.15 summary
+def test_diff_lists_the_changes_of_the_version(forward: str) -> None:
+    assert forward.startswith(f"# Migrating from Intercom API {BEFORE} to {V}\n")
+    assert "conversation replies can skip notifications" in forward  # the version's summary
     assert "`ticket.resolved`" in forward
     assert "| `ticket.resolved` | added | Read tickets | `tickets.update` |" in forward
     assert "| `reply_conversation_request` | `skip_notifications` | added | boolean |" in forward
     assert "`abandoned` → `negative_feedback`" in forward
     assert "`routed_to_team` → `escalated`" in forward
+    # A field's enum changes are one line, with the mapping.
+    assert "| `ai_agent` | `resolution_state` | renamed, added | renamed: `abandoned` → `negative_feedback`, `routed_to_team` → `escalated`; added: `procedure_handoff` |" in forward
     assert "| `create_contact_request` | `language_override` | added |" in forward
     assert "| `update_contact_request` | `language_override` | added |" in forward
     added = {row[0] for row in table_rows(forward, "Endpoints added")}
@@ -73,24 +80,27 @@ def test_diff_2_14_to_2_15_lists_the_2_15_changes(forward: str) -> None:
     } == added
     for row in table_rows(forward, "Endpoints added"):
         assert row[3] == "not documented"  # the brief documents no permission for them
-    assert "## What a client upgrading to 2.15 must change" in forward
-    assert "Update comparisons of `ai_agent.resolution_state`: `abandoned` is `negative_feedback` in 2.15." in forward
+    assert f"## What a client upgrading to {V} must change" in forward
+    assert f"Update comparisons of `ai_agent.resolution_state`: `abandoned` is `negative_feedback`, `routed_to_team` is `escalated` in {V}." in forward
     assert "6 new endpoints" in forward  # listed as optional
     assert "### Endpoints removed" not in forward
 
 
 def test_notes_come_from_the_rule_that_explains_each_entry(forward: str) -> None:
     enum_rows = table_rows(forward, "Enum values")
-    renamed = next(r for r in enum_rows if r[3] == "`abandoned` → `negative_feedback`")
-    assert renamed[4].startswith("Brief, 2.15 history: the AI agent resolution state `abandoned`")
+    renamed = next(r for r in enum_rows if r[1] == "`resolution_state`")
+    # Every rule behind the line keeps its note, in the order the rules apply.
+    assert renamed[4].startswith(f"Intercom's API guide, {V} changes: the AI agent resolution state `abandoned`")
+    assert "`routed_to_team` is now called `escalated`" in renamed[4]
+    assert renamed[4].endswith("`procedure_handoff`, appears.")
     field_rows = table_rows(forward, "Fields")
     skip = next(r for r in field_rows if r[1] == "`skip_notifications`")
     assert "suppress notifications" in skip[4]
 
 
 def test_reverse_direction_undoes_everything(backward: str) -> None:
-    assert backward.startswith("# Migrating from Intercom API 2.15 to 2.14\n")
-    assert "## What a client moving back to 2.14 must change" in backward
+    assert backward.startswith(f"# Migrating from Intercom API {V} to {BEFORE}\n")
+    assert f"## What a client moving back to {BEFORE} must change" in backward
     assert "| `ticket.resolved` | removed |" in backward
     assert "| `reply_conversation_request` | `skip_notifications` | removed | boolean |" in backward
     assert "`negative_feedback` → `abandoned`" in backward
@@ -101,7 +111,7 @@ def test_reverse_direction_undoes_everything(backward: str) -> None:
     assert "### Endpoints added" not in backward
     assert "Stop sending `skip_notifications` in `reply_conversation_request`" in backward
     assert "Stop calling `fin_voice.register`" in backward
-    assert "| `ai_agent` | `resolution_state` | removed | `procedure_handoff` |" in backward
+    assert "| `ai_agent` | `resolution_state` | renamed, removed | renamed: `escalated` → `routed_to_team`, `negative_feedback` → `abandoned`; removed: `procedure_handoff` |" in backward
 
 
 OPPOSITE = {
@@ -111,6 +121,8 @@ OPPOSITE = {
     "no longer required": "now required",
     "deprecated": "undeprecated",
     "undeprecated": "deprecated",
+    "enum added": "enum removed",
+    "enum removed": "enum added",
 }
 OPPOSITE_SECTION = {"endpoints_added": "endpoints_removed", "endpoints_removed": "endpoints_added"}
 
@@ -119,8 +131,9 @@ def signature(view: ChangelogView, flip: bool) -> Counter[tuple[str, str]]:
     found: Counter[tuple[str, str]] = Counter()
     for section in view.sections:
         for entry in section.entries:
-            change = "added" if entry.change == "added (required)" else entry.change
-            found[(OPPOSITE_SECTION.get(section.id, section.id), OPPOSITE.get(change, change)) if flip else (section.id, change)] += 1
+            for part, _ in entry.parts:
+                change = "added" if part == "added (required)" else part
+                found[(OPPOSITE_SECTION.get(section.id, section.id), OPPOSITE.get(change, change)) if flip else (section.id, change)] += 1
     return found
 
 
@@ -133,25 +146,25 @@ def test_every_pair_is_the_exact_reverse_of_the_other(resolved: Resolved) -> Non
 
 
 def test_unknown_version_exits_2_with_the_supported_list() -> None:
-    result = run_diff("2.14", "9.99")
+    result = run_diff(newest(), "9.99")
     assert result.exit_code == 2
     assert "unknown API version '9.99'" in result.output
-    assert "supported: 2.11, 2.12, 2.13, 2.14, 2.15" in result.output
+    assert "supported: " + ", ".join(supported()) in result.output
 
 
 def test_same_version_has_no_changes() -> None:
-    result = run_diff("2.11", "2.11")
+    result = run_diff(base_version(), base_version())
     assert result.exit_code == 0
     assert "No changes" in result.output
     assert "|" not in result.output
 
 
 def test_changelog_md_from_the_pipeline_is_the_diff_output(resolved: Resolved, forward: str) -> None:
-    trees = generate(resolved, ["2.11", "2.15"], DEFAULT_TEMPLATES)
-    assert trees["2.15"]["changelog.md"] == forward
-    assert trees["2.15"]["changelog.md"] == migration_guide(resolved.versions["2.14"], resolved.versions["2.15"])
-    base = trees["2.11"]["changelog.md"]
-    assert base.startswith("# Intercom API 2.11: the base version\n")
+    trees = generate(resolved, [base_version(), V], DEFAULT_TEMPLATES)
+    assert trees[V]["changelog.md"] == forward
+    assert trees[V]["changelog.md"] == migration_guide(resolved.versions[BEFORE], resolved.versions[V])
+    base = trees[base_version()]["changelog.md"]
+    assert base.startswith(f"# Intercom API {base_version()}: the base version\n")
     assert "no earlier supported version" in base
 
 
@@ -160,12 +173,12 @@ def test_every_version_page_compares_with_the_previous_one(resolved: Resolved) -
         view = build_changelog_view(resolved.versions, new)
         assert (view.old_version, view.new_version, view.is_base) == (old, new, False)
         assert view.has_changes, f"{new} declares rules, so its page lists changes"
-    assert build_changelog_view(resolved.versions, "2.11").is_base
+    assert build_changelog_view(resolved.versions, base_version()).is_base
 
 
 def test_output_is_deterministic(resolved: Resolved) -> None:
-    first = migration_guide(resolved.versions["2.11"], resolved.versions["2.15"])
-    again = migration_guide(resolve_catalog().versions["2.11"], resolve_catalog().versions["2.15"])
+    first = migration_guide(resolved.versions[base_version()], resolved.versions[newest()])
+    again = migration_guide(resolve_catalog().versions[base_version()], resolve_catalog().versions[newest()])
     assert first == again
 
 
@@ -186,11 +199,11 @@ def test_markdown_tables_are_well_formed(resolved: Resolved) -> None:
 
 
 def test_multi_version_diff_chains_renames_and_shows_each_summary(resolved: Resolved) -> None:
-    view: ChangelogView = compare(resolved.versions["2.11"], resolved.versions["2.15"])
-    assert [p.split("**")[1] for p in view.summary] == ["2.12", "2.13", "2.14", "2.15"]
-    renamed = {e.subject for e in view.entries("enum_values") if e.change == "renamed"}
-    assert renamed == {"ai_agent.resolution_state=abandoned", "ai_agent.resolution_state=routed_to_team"}
-    # the 2.14 reshaping of create_message_request.to reads as one type change, not remove+add
+    view: ChangelogView = compare(resolved.versions[base_version()], resolved.versions[newest()])
+    assert [p.split("**")[1] for p in view.summary] == list(supported()[1:])
+    renamed = {subject for e in view.entries("enum_values") for change, subject in e.parts if change == "renamed"}
+    assert {"ai_agent.resolution_state=abandoned", "ai_agent.resolution_state=routed_to_team"} <= renamed
+    # the reshaping of create_message_request.to reads as one type change, not remove+add
     assert ("create_message_request.to", "type changed") in {(e.subject, e.change) for e in view.entries("fields")}
 
 

@@ -71,3 +71,18 @@ def test_the_migration_guide_finds_a_rules_note_through_its_targets(mini_catalog
     guide = migration_guide(resolved.versions[older], resolved.versions[newest])
     for rule in resolved.versions[newest].versions[-1].rules:
         assert rule.note in guide, rule.kind
+
+
+def test_every_kind_is_documented_in_the_catalog_readme() -> None:
+    """catalog/README.md's rule-kind table is the registry's: a new kind, or a changed
+    key or summary, shows there."""
+    from generator.locations import DEFAULT_CATALOG
+    from generator.rules import rule_kind_table
+
+    readme = (DEFAULT_CATALOG / "README.md").read_text(encoding="utf-8")
+    begin, end = "<!-- rule kinds: begin -->\n", "<!-- rule kinds: end -->"
+    assert begin in readme and end in readme
+    documented = readme[readme.index(begin) + len(begin) : readme.index(end)]
+    assert documented == rule_kind_table(), "catalog/README.md's table of rule kinds is stale; replace it with:\n" + rule_kind_table()
+    for name in RULE_KINDS:
+        assert f"| `{name}` |" in documented

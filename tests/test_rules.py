@@ -13,6 +13,7 @@ from generator.catalog import (
     ApiVersion,
     Catalog,
     Endpoint,
+    ErrorStatus,
     Group,
     Parameter,
     Property,
@@ -26,8 +27,11 @@ from generator.load import load_catalog
 from generator.rules import RULE_KINDS, RuleProblem
 from generator.validate import validate_catalog
 from generator.versions import apply_rule, resolve_versions
+from tests.catalog_versions import following, versions_of
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
+BASE, NEWEST = versions_of(MINI)
+LATER = following(NEWEST)
 
 
 def load_mini() -> Catalog:
@@ -39,7 +43,7 @@ def base() -> Catalog:
     return load_mini()
 
 
-def rule(kind: str, version: str = "2.15", note: str = "", **arguments: Any) -> VersionRule:
+def rule(kind: str, version: str = NEWEST, note: str = "", **arguments: Any) -> VersionRule:
     return VersionRule(kind, version, freeze(arguments), note)
 
 
@@ -54,7 +58,7 @@ def endpoint(endpoint_id: str = "contacts.archive", path: str = "/contacts/{cont
         permission="Write users",
         permission_note="",
         webhook=None,
-        since="2.15",
+        since=NEWEST,
         pagination="none",
         parameters=(Parameter("contact_id", "path", "string", True, "The contact's id."),),
         request=None,
@@ -69,7 +73,7 @@ def schema(name: str = "company") -> Schema:
 
 
 def webhook(topic: str = "contact.user.deleted") -> WebhookTopic:
-    return WebhookTopic(topic, "A user was deleted.", "Write users", ("contacts.create",), "2.15")
+    return WebhookTopic(topic, "A user was deleted.", "Write users", ("contacts.create",), NEWEST)
 
 
 def enum_of(catalog: Catalog, schema_name: str, field: str) -> list[Any]:
@@ -119,7 +123,7 @@ def test_applies_deprecate_endpoint(base: Catalog) -> None:
 
 def test_deprecate_endpoint_without_note_names_the_version(base: Catalog) -> None:
     after = apply_rule(base, rule("deprecate_endpoint", endpoint="contacts.list"))
-    assert after.endpoint("contacts.list").deprecated == "Deprecated in 2.15."
+    assert after.endpoint("contacts.list").deprecated == f"Deprecated in {NEWEST}."
 
 
 def test_applies_change_permission(base: Catalog) -> None:
@@ -222,6 +226,121 @@ def test_applies_change_scope_grants(base: Catalog) -> None:
     assert after.scopes_granting("Read users") == ("Read and list users and companies", scope)
 
 
+def test_applies_remove_group(base: Catalog) -> None:
+    emptied = base
+    for endpoint_id in ("contacts.create", "contacts.retrieve", "contacts.list"):
+        emptied = apply_rule(emptied, rule("remove_endpoint", endpoint=endpoint_id))
+    after = apply_rule(emptied, rule("remove_group", group="contacts"))
+    assert after.group("contacts") is None and after.groups == ()
+
+
+def test_applies_change_endpoint(base: Catalog) -> None:
+    after = apply_rule(base, rule("change_endpoint", endpoint="contacts.retrieve", set={"success_status": 202, "summary": "Fetch a contact.", "response": None}))
+    changed, before = after.endpoint("contacts.retrieve"), base.endpoint("contacts.retrieve")
+    assert (changed.success_status, changed.summary, changed.response) == (202, "Fetch a contact.", None)
+    # Everything else stays, since included: it is not re-added.
+    assert replace(changed, success_status=200, summary=before.summary, response="contact") == before
+
+
+def test_applies_change_parameter(base: Catalog) -> None:
+    after = apply_rule(base, rule("change_parameter", endpoint="contacts.list", parameter="per_page", set={"type": "string", "required": True}))
+    changed = after.endpoint("contacts.list").parameters[0]
+    assert (changed.name, changed.type, changed.required) == ("per_page", "string", True)
+
+
+def test_change_parameter_keeps_a_path_parameter_required(base: Catalog) -> None:
+    message = problem(base, rule("change_parameter", endpoint="contacts.retrieve", parameter="contact_id", set={"required": False}))
+    assert "path parameter 'contact_id' of 'contacts.retrieve' must stay required" in message
+
+
+def test_applies_remove_schema(base: Catalog) -> None:
+    added = apply_rule(base, rule("add_schema", schema=schema()))
+    after = apply_rule(added, rule("remove_schema", schema="company"))
+    assert after.schema("company") is None and after.schemas == base.schemas
+
+
+def test_remove_schema_refuses_a_schema_still_used(base: Catalog) -> None:
+    message = problem(base, rule("remove_schema", schema="contact"))
+    assert "schema 'contact' is still used by endpoint 'contacts.create' (response)" in message
+    assert "field 'data' of 'contact_list'" in message
+
+
+def test_applies_change_description(base: Catalog) -> None:
+    field = apply_rule(base, rule("change_description", schema="contact", field="id", description="Intercom's id."))
+    assert field.schema("contact").property("id").definition == {"type": "string", "description": "Intercom's id."}
+    whole = apply_rule(base, rule("change_description", schema="contact", description="Someone."))
+    assert whole.schema("contact").description == "Someone."
+
+
+def test_applies_change_field(base: Catalog) -> None:
+    r = rule("change_field", schema="contact", field="email", set={"type": "integer", "format": "date-time"}, unset=["nullable"], required=True)
+    after = apply_rule(base, r)
+    changed = after.schema("contact")
+    assert changed.property("email").definition == {"type": "integer", "format": "date-time"}
+    assert changed.required == ("email",)
+    # The field keeps its place: it is not removed and added again.
+    assert [p.name for p in changed.properties] == [p.name for p in base.schema("contact").properties]
+
+
+def test_change_field_can_drop_a_requirement(base: Catalog) -> None:
+    after = apply_rule(base, rule("change_field", schema="create_contact_request", field="email", required=False))
+    assert after.schema("create_contact_request").required == ()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        ({"set": {"type": "string"}}, "change_field rule changes nothing in field 'id' of 'contact'"),
+        ({"unset": ["format"]}, "field 'id' of 'contact' has no 'format' to unset"),
+        ({"unset": ["type"]}, "field 'id' of 'contact' would have no 'type', '$ref' or 'oneOf'"),
+        ({}, "change_field rule changes nothing"),
+    ],
+)
+def test_change_field_problems(base: Catalog, arguments: dict[str, Any], expected: str) -> None:
+    assert expected in problem(base, rule("change_field", schema="contact", field="id", **arguments))
+
+
+def test_applies_remove_enum(base: Catalog) -> None:
+    after = apply_rule(base, rule("remove_enum", schema="contact", field="role"))
+    assert after.schema("contact").property("role").definition == {"type": "string"}
+
+
+def test_remove_enum_of_an_array_field_drops_its_items_enum(base: Catalog) -> None:
+    definition = {"type": "array", "items": {"type": "string", "enum": ["a", "b"]}}
+    with_array = apply_rule(base, rule("add_field", schema="contact", field="tags", definition=definition))
+    after = apply_rule(with_array, rule("remove_enum", schema="contact", field="tags"))
+    assert after.schema("contact").property("tags").definition == {"type": "array", "items": {"type": "string"}}
+
+
+def gone() -> ErrorStatus:
+    return ErrorStatus(410, "Gone", ("contact_merged",), (), "The contact was merged into another.", "Fetch the contact it was merged into.", False, ("contacts.retrieve",))
+
+
+def test_applies_add_error(base: Catalog) -> None:
+    after = apply_rule(base, rule("add_error", error=gone()))
+    assert after.errors[-1] == gone()
+    assert [e.status for e in after.errors] == [404, 429, 410]
+
+
+def test_applies_change_error(base: Catalog) -> None:
+    after = apply_rule(base, rule("change_error", status=404, set={"codes": ("not_found", "contact_not_found"), "retryable": True}))
+    changed = after.errors[0]
+    assert (changed.status, changed.codes, changed.retryable, changed.title) == (404, ("not_found", "contact_not_found"), True, "Not found")
+
+
+def test_applies_remove_error(base: Catalog) -> None:
+    after = apply_rule(base, rule("remove_error", status=429))
+    assert [e.status for e in after.errors] == [404]
+
+
+def test_remove_endpoint_drops_it_from_error_endpoints(base: Catalog) -> None:
+    both = replace(gone(), endpoints=("contacts.retrieve", "contacts.list"))
+    after = apply_rule(apply_rule(base, rule("add_error", error=both)), rule("remove_endpoint", endpoint="contacts.list"))
+    assert after.errors[-1].endpoints == ("contacts.retrieve",)
+    only = apply_rule(base, rule("add_error", error=gone()))
+    assert "error status 410 is answered only by 'contacts.retrieve'" in problem(only, rule("remove_endpoint", endpoint="contacts.retrieve"))
+
+
 def test_remove_endpoint_drops_it_from_webhook_triggered_by(base: Catalog) -> None:
     assert base.webhook("contact.user.created").triggered_by == ("contacts.create",)
     after = apply_rule(base, rule("remove_endpoint", endpoint="contacts.create"))
@@ -248,9 +367,9 @@ def test_enum_rule_on_an_array_field_changes_items_enum(base: Catalog, kind: str
 
 # --- every problem a rule can report ---------------------------------------------------
 
-MISSING_ENDPOINT = ("endpoint 'contacts.delete'", "does not exist before 2.15")
-MISSING_SCHEMA = ("schema 'company'", "does not exist before 2.15")
-MISSING_FIELD = ("field 'phone'", "schema 'contact' does not have before 2.15")
+MISSING_ENDPOINT = ("endpoint 'contacts.delete'", f"does not exist before {NEWEST}")
+MISSING_SCHEMA = ("schema 'company'", f"does not exist before {NEWEST}")
+MISSING_FIELD = ("field 'phone'", f"schema 'contact' does not have before {NEWEST}")
 NO_ENUM = ("field 'email'", "has no enum")
 
 
@@ -291,8 +410,24 @@ NO_ENUM = ("field 'email'", "has no enum")
         pytest.param("rename_enum_value", {"schema": "contact", "field": "role", "value": "visitor", "to": "y"}, ("value 'visitor'", "field 'role' of 'contact' does not have"), id="rename_enum_value-missing"),
         pytest.param("rename_enum_value", {"schema": "contact", "field": "role", "value": "lead", "to": "user"}, ("field 'role'", "already has value 'user'"), id="rename_enum_value-to-exists"),
         pytest.param("add_webhook", {"webhook": webhook("contact.user.created")}, ("topic 'contact.user.created'", "already exists"), id="add_webhook-exists"),
-        pytest.param("remove_webhook", {"webhook": "contact.lead.created"}, ("topic 'contact.lead.created'", "does not exist before 2.15"), id="remove_webhook-missing"),
-        pytest.param("change_scope_grants", {"scope": "Admins", "grants": ["Read users"]}, ("scope 'Admins'", "does not exist before 2.15"), id="change_scope_grants-missing"),
+        pytest.param("remove_webhook", {"webhook": "contact.lead.created"}, ("topic 'contact.lead.created'", f"does not exist before {NEWEST}"), id="remove_webhook-missing"),
+        pytest.param("change_scope_grants", {"scope": "Admins", "grants": ["Read users"]}, ("scope 'Admins'", f"does not exist before {NEWEST}"), id="change_scope_grants-missing"),
+        pytest.param("remove_group", {"group": "companies"}, ("group 'companies'", f"does not exist before {NEWEST}"), id="remove_group-missing"),
+        pytest.param("remove_group", {"group": "contacts"}, ("group 'contacts' still has endpoints", "contacts.create, contacts.list, contacts.retrieve"), id="remove_group-not-empty"),
+        pytest.param("change_endpoint", {"endpoint": "contacts.delete", "set": {"summary": "S."}}, MISSING_ENDPOINT, id="change_endpoint-missing"),
+        pytest.param("change_endpoint", {"endpoint": "contacts.list", "set": {"method": "GET", "summary": "S."}}, ("sets method to the value it already has",), id="change_endpoint-unchanged"),
+        pytest.param("change_parameter", {"endpoint": "contacts.list", "parameter": "page", "set": {"type": "string"}}, ("parameter 'page'", "'contacts.list' does not have"), id="change_parameter-missing"),
+        pytest.param("change_parameter", {"endpoint": "contacts.list", "parameter": "per_page", "set": {"type": "integer"}}, ("sets type to the value it already has",), id="change_parameter-unchanged"),
+        pytest.param("remove_schema", {"schema": "company"}, MISSING_SCHEMA, id="remove_schema-missing"),
+        pytest.param("change_description", {"schema": "company", "description": "D."}, MISSING_SCHEMA, id="change_description-missing-schema"),
+        pytest.param("change_description", {"schema": "contact", "field": "phone", "description": "D."}, MISSING_FIELD, id="change_description-missing-field"),
+        pytest.param("change_description", {"schema": "contact", "description": "A user or a lead."}, ("schema 'contact' already says this",), id="change_description-unchanged"),
+        pytest.param("change_field", {"schema": "contact", "field": "phone", "set": {"type": "string"}}, MISSING_FIELD, id="change_field-missing"),
+        pytest.param("remove_enum", {"schema": "contact", "field": "email"}, NO_ENUM, id="remove_enum-no-enum"),
+        pytest.param("remove_enum", {"schema": "contact", "field": "phone"}, MISSING_FIELD, id="remove_enum-missing-field"),
+        pytest.param("add_error", {"error": replace(gone(), status=404)}, ("status 404 is already in the error table",), id="add_error-exists"),
+        pytest.param("change_error", {"status": 502, "set": {"retryable": True}}, ("error status 502", f"does not exist before {NEWEST}"), id="change_error-missing"),
+        pytest.param("remove_error", {"status": 500}, ("error status 500", f"does not exist before {NEWEST}"), id="remove_error-missing"),
     ],
 )
 def test_rule_problem_names_the_thing(base: Catalog, kind: str, arguments: dict[str, Any], expected: tuple[str, ...]) -> None:
@@ -303,8 +438,8 @@ def test_rule_problem_names_the_thing(base: Catalog, kind: str, arguments: dict[
 
 def test_deprecating_twice_is_a_problem(base: Catalog) -> None:
     once = apply_rule(base, rule("deprecate_endpoint", endpoint="contacts.list"))
-    message = problem(once, rule("deprecate_endpoint", version="2.16", endpoint="contacts.list"))
-    assert "'contacts.list' is already deprecated before 2.16" in message
+    message = problem(once, rule("deprecate_endpoint", version=LATER, endpoint="contacts.list"))
+    assert f"'contacts.list' is already deprecated before {LATER}" in message
 
 
 def test_rule_problem_hints_the_closest_name(base: Catalog) -> None:
@@ -323,32 +458,32 @@ def test_removed_field_cannot_be_renamed_after(base: Catalog) -> None:
 
 def test_resolving_is_deterministic(base: Catalog) -> None:
     first, second = resolve_versions(base), resolve_versions(base)
-    assert list(first) == ["2.14", "2.15"]
+    assert list(first) == [BASE, NEWEST]
     assert first == second
 
 
 def test_resolving_does_not_mutate_the_base(base: Catalog) -> None:
     resolved = resolve_versions(base)
     assert base == load_mini()
-    assert resolved["2.15"] != base
+    assert resolved[NEWEST] != base
     assert base.schema("create_contact_request").property("language_override") is None
 
 
 def test_resolved_versions_carry_their_rules(base: Catalog) -> None:
     resolved = resolve_versions(base)
-    assert resolved["2.14"].version == "2.14"
-    assert enum_of(resolved["2.14"], "contact", "role") == ["user", "lead"]
-    assert resolved["2.15"].version == "2.15"
-    assert enum_of(resolved["2.15"], "contact", "role") == ["user", "prospect"]
-    assert resolved["2.15"].schema("create_contact_request").property("language_override") is not None
+    assert resolved[BASE].version == BASE
+    assert enum_of(resolved[BASE], "contact", "role") == ["user", "lead"]
+    assert resolved[NEWEST].version == NEWEST
+    assert enum_of(resolved[NEWEST], "contact", "role") == ["user", "prospect"]
+    assert resolved[NEWEST].schema("create_contact_request").property("language_override") is not None
 
 
 def test_rules_apply_in_version_order(base: Catalog) -> None:
     # 2.16 renames the value that only 2.15's rule creates, so it needs 2.15 first.
-    later = ApiVersion("2.16", "Later.", (rule("rename_enum_value", version="2.16", schema="contact", field="role", value="prospect", to="customer"),))
+    later = ApiVersion(LATER, "Later.", (rule("rename_enum_value", version=LATER, schema="contact", field="role", value="prospect", to="customer"),))
     resolved = resolve_versions(replace(base, versions=(*base.versions, later)))
-    assert enum_of(resolved["2.15"], "contact", "role") == ["user", "prospect"]
-    assert enum_of(resolved["2.16"], "contact", "role") == ["user", "customer"]
+    assert enum_of(resolved[NEWEST], "contact", "role") == ["user", "prospect"]
+    assert enum_of(resolved[LATER], "contact", "role") == ["user", "customer"]
 
 
 def test_versions_are_ordered_by_number_not_file_name(tmp_path: Path) -> None:
@@ -361,14 +496,14 @@ def test_versions_are_ordered_by_number_not_file_name(tmp_path: Path) -> None:
     )
     base = validate_catalog(load_catalog(catalog))
     resolved = resolve_versions(base)
-    assert list(resolved) == ["2.14", "2.15", "2.100"]
+    assert list(resolved) == [BASE, NEWEST, "2.100"]
     assert enum_of(resolved["2.100"], "contact", "role") == ["user", "customer"]
 
 
 def test_resolving_reports_a_broken_rule_as_a_catalog_error(base: Catalog) -> None:
-    broken = ApiVersion("2.16", "Broken.", (rule("remove_field", version="2.16", schema="contact", field="phone"),))
+    broken = ApiVersion(LATER, "Broken.", (rule("remove_field", version=LATER, schema="contact", field="phone"),))
     with pytest.raises(CatalogError) as raised:
         resolve_versions(replace(base, versions=(*base.versions, broken)))
     assert [d.message for d in raised.value.diagnostics] == [
-        "remove_field rule names field 'phone', which schema 'contact' does not have before 2.16"
+        f"remove_field rule names field 'phone', which schema 'contact' does not have before {LATER}"
     ]

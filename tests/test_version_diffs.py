@@ -21,6 +21,7 @@ from generator.load import load_catalog
 from generator.pipeline import DEFAULT_CATALOG, resolve_catalog
 from generator.validate import validate_catalog
 from generator.versions import resolve_versions
+from tests.catalog_versions import base_version, newest, previous, version_with
 
 Key = tuple[str, ...]
 WILD = "*"
@@ -118,10 +119,17 @@ def explained_by(rule: VersionRule, old: Catalog) -> list[Key]:
     if kind == "add_endpoint":
         eid = _id(a["endpoint"], "id")
         return [("endpoint", eid), ("endpoint.attr", eid, WILD), ("parameter", eid, WILD)]
+    if kind == "remove_group":
+        return [("group", a["group"])]
     if kind == "remove_endpoint":
         eid = a["endpoint"]
         topics = [w.topic for w in old.webhooks if eid in w.triggered_by]
-        return [("endpoint", eid), ("endpoint.attr", eid, WILD), ("parameter", eid, WILD)] + [("webhook.triggered_by", t) for t in topics]
+        statuses = [str(e.status) for e in old.errors if eid in e.endpoints]
+        return [("endpoint", eid), ("endpoint.attr", eid, WILD), ("parameter", eid, WILD)] + [("webhook.triggered_by", t) for t in topics] + [("error", s) for s in statuses]
+    if kind == "change_endpoint":
+        return [("endpoint.attr", a["endpoint"], key) for key in a["set"]]
+    if kind == "change_parameter":
+        return [("parameter", a["endpoint"], a["parameter"])]
     if kind == "deprecate_endpoint":
         return [("endpoint.attr", a["endpoint"], "deprecated")]
     if kind == "change_permission":
@@ -135,7 +143,16 @@ def explained_by(rule: VersionRule, old: Catalog) -> list[Key]:
     if kind == "add_schema":
         name = _id(a["schema"], "name")
         return [("schema", name), ("field", name, WILD), ("enum", name, WILD, WILD), ("required", name, WILD)]
-    if kind in ("add_field", "remove_field"):
+    if kind == "remove_schema":
+        name = a["schema"]
+        return [("schema", name), ("field", name, WILD), ("enum", name, WILD, WILD), ("required", name, WILD)]
+    if kind == "change_description":
+        return [("field", a["schema"], a["field"])] if "field" in a else [("schema", a["schema"])]
+    if kind == "remove_enum":
+        return [("enum", a["schema"], a["field"], WILD)]
+    if kind in ("add_error", "change_error", "remove_error"):
+        return [("error", _id(a.get("error", a.get("status")), "status"))]
+    if kind in ("add_field", "remove_field", "change_field"):
         s, f = a["schema"], a["field"]
         return [("field", s, f), ("enum", s, f, WILD), ("required", s, f)]
     if kind == "rename_field":
@@ -225,6 +242,17 @@ def effect_problems(rule: VersionRule, old: Catalog, new: Catalog, later: bool) 
     elif kind == "add_field":
         if field is None or (not later and field.definition != a["definition"]):
             yield f"field {a['schema']}.{a['field']} is not added as declared"
+    elif kind == "change_field":
+        if was is None or field is None or (not later and any(field.definition.get(k) != v for k, v in a.get("set", {}).items())):
+            yield f"field {a['schema']}.{a['field']} is not changed as declared"
+    elif kind == "change_endpoint":
+        found = new.endpoint(a["endpoint"])
+        if found is None or (not later and any(getattr(found, k) != v for k, v in a["set"].items())):
+            yield f"endpoint {a['endpoint']} is not changed as declared"
+    elif kind in ("remove_group", "remove_schema", "remove_error"):
+        gone = new.group(a["group"]) if kind == "remove_group" else new.schema(a["schema"]) if kind == "remove_schema" else next((e for e in new.errors if e.status == a["status"]), None)
+        if gone is not None:
+            yield f"{kind}: what it names is still there"
     elif kind == "remove_field":
         if was is None or (field is not None and not later):
             yield f"field {a['schema']}.{a['field']} is not removed"
@@ -258,7 +286,7 @@ def _field(catalog: Catalog, schema: str | None, name: str | None) -> Property |
     return found.property(name) if found is not None and name else None
 
 
-_NO_ENDPOINT = Endpoint("none.none", "none", "GET", "/", "", "read", None, "", None, "2.11", "none", (), None, None, 200, "")
+_NO_ENDPOINT = Endpoint("none.none", "none", "GET", "/", "", "read", None, "", None, base_version(), "none", (), None, None, 200, "")
 
 
 # --- the tests -------------------------------------------------------------------------------
@@ -311,8 +339,13 @@ def test_resolving_is_deterministic_and_leaves_the_base_alone(base: Catalog) -> 
     assert resolve_catalog().versions == first
 
 
-def test_2_14_is_before_the_2_15_changes(resolved: dict[str, Catalog]) -> None:
-    catalog = resolved["2.14"]
+# The version whose rules add the ticket.resolved topic, and the one that adds the calls group.
+RESOLVED_TOPIC = version_with("add_webhook", webhook="ticket.resolved")
+CALLS = version_with("add_group", group="calls")
+
+
+def test_the_version_before_ticket_resolved_lacks_its_changes(resolved: dict[str, Catalog]) -> None:
+    catalog = resolved[previous(RESOLVED_TOPIC)]
     assert catalog.webhook("ticket.resolved") is None
     reply = catalog.schema("reply_conversation_request")
     assert reply is not None and reply.property("skip_notifications") is None
@@ -324,8 +357,8 @@ def test_2_14_is_before_the_2_15_changes(resolved: dict[str, Catalog]) -> None:
     assert catalog.group("fin_voice") is None
 
 
-def test_2_15_has_the_2_15_changes(resolved: dict[str, Catalog]) -> None:
-    catalog = resolved["2.15"]
+def test_the_version_of_ticket_resolved_has_its_changes(resolved: dict[str, Catalog]) -> None:
+    catalog = resolved[RESOLVED_TOPIC]
     assert catalog.webhook("ticket.resolved") is not None
     reply = catalog.schema("reply_conversation_request")
     assert reply is not None and reply.property("skip_notifications") is not None
@@ -336,10 +369,10 @@ def test_2_15_has_the_2_15_changes(resolved: dict[str, Catalog]) -> None:
     assert len([e for e in catalog.endpoints if e.group == "fin_voice"]) == 5
 
 
-def test_calls_arrive_in_2_14(resolved: dict[str, Catalog]) -> None:
-    assert not [e.id for e in resolved["2.13"].endpoints if e.group == "calls" or e.path.startswith("/calls")]
-    assert resolved["2.13"].group("calls") is None
-    assert sorted(e.id for e in resolved["2.14"].endpoints if e.group == "calls") == [
+def test_calls_arrive_with_their_group(resolved: dict[str, Catalog]) -> None:
+    assert not [e.id for e in resolved[previous(CALLS)].endpoints if e.group == "calls" or e.path.startswith("/calls")]
+    assert resolved[previous(CALLS)].group("calls") is None
+    assert sorted(e.id for e in resolved[CALLS].endpoints if e.group == "calls") == [
         "calls.list",
         "calls.recording",
         "calls.retrieve",
@@ -350,10 +383,10 @@ def test_calls_arrive_in_2_14(resolved: dict[str, Catalog]) -> None:
 
 def test_the_structural_diff_sees_a_single_change(resolved: dict[str, Catalog]) -> None:
     """The checker itself: a hand-made change shows up, and an unrelated rule does not explain it."""
-    catalog = resolved["2.15"]
+    catalog = resolved[newest()]
     endpoint = catalog.endpoint("tickets.update")
     assert endpoint is not None
     changed = dataclasses.replace(catalog, endpoints=tuple(dataclasses.replace(e, path="/tickets/{id}") if e is endpoint else e for e in catalog.endpoints))
     assert structural_diff(catalog, changed) == {("endpoint.attr", "tickets.update", "path")}
-    unrelated = [p for rule in rules_of(catalog, "2.15") for p in explained_by(rule, catalog)]
+    unrelated = [p for rule in rules_of(catalog, newest()) for p in explained_by(rule, catalog)]
     assert not any(matches(p, ("endpoint.attr", "tickets.update", "path")) for p in unrelated)

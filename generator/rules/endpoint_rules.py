@@ -9,7 +9,7 @@ from generator.catalog import Catalog, Endpoint, Group, Parameter, VersionRule
 from generator.diagnostics import did_you_mean
 from generator.rules import arguments as read
 from generator.rules.kind import RuleKind, RuleProblem, subject_name
-from generator.rules.lookups import endpoint_named, with_endpoint
+from generator.rules.lookups import changed, endpoint_named, with_endpoint
 
 
 def add_group(catalog: Catalog, rule: VersionRule) -> Catalog:
@@ -26,11 +26,27 @@ def add_endpoint(catalog: Catalog, rule: VersionRule) -> Catalog:
     return replace(catalog, endpoints=(*catalog.endpoints, endpoint))
 
 
+def remove_group(catalog: Catalog, rule: VersionRule) -> Catalog:
+    group_id = rule.arguments["group"]
+    if catalog.group(group_id) is None:
+        raise RuleProblem(rule.at("group"), f"remove_group: group {group_id!r} does not exist before {rule.version}", did_you_mean(group_id, [g.id for g in catalog.groups]))
+    members = sorted(e.id for e in catalog.endpoints if e.group == group_id)
+    if members:
+        raise RuleProblem(rule.at("group"), f"remove_group: group {group_id!r} still has endpoints before this rule: {', '.join(members)}", "remove them first, with remove_endpoint rules above this one")
+    return replace(catalog, groups=tuple(g for g in catalog.groups if g.id != group_id))
+
+
 def remove_endpoint(catalog: Catalog, rule: VersionRule) -> Catalog:
     removed = endpoint_named(catalog, rule)
-    # A removed endpoint triggers nothing: drop it from the topics that listed it.
+    # A removed endpoint triggers nothing and answers nothing: drop it from the topics
+    # and the error statuses that listed it.
     webhooks = tuple(replace(w, triggered_by=tuple(t for t in w.triggered_by if t != removed.id)) for w in catalog.webhooks)
-    return replace(catalog, endpoints=tuple(e for e in catalog.endpoints if e.id != removed.id), webhooks=webhooks)
+    errors = []
+    for error in catalog.errors:
+        if error.endpoints == (removed.id,):
+            raise RuleProblem(rule.at("endpoint"), f"remove_endpoint: error status {error.status} is answered only by {removed.id!r}", "remove the status first (remove_error), or list other endpoints for it (change_error)")
+        errors.append(replace(error, endpoints=tuple(e for e in error.endpoints if e != removed.id)))
+    return replace(catalog, endpoints=tuple(e for e in catalog.endpoints if e.id != removed.id), webhooks=webhooks, errors=tuple(errors))
 
 
 def deprecate_endpoint(catalog: Catalog, rule: VersionRule) -> Catalog:
@@ -46,6 +62,11 @@ def change_permission(catalog: Catalog, rule: VersionRule) -> Catalog:
     note = rule.arguments.get("permission_note", "")
     spots = MappingProxyType({**endpoint.spots, "permission": rule.at("permission")})
     return with_endpoint(catalog, replace(endpoint, permission=permission, permission_note=note, spots=spots))
+
+
+def change_endpoint(catalog: Catalog, rule: VersionRule) -> Catalog:
+    endpoint = endpoint_named(catalog, rule)
+    return with_endpoint(catalog, changed(endpoint, rule, {}))
 
 
 def _parameter(endpoint: Endpoint, rule: VersionRule) -> Parameter:
@@ -70,6 +91,15 @@ def remove_parameter(catalog: Catalog, rule: VersionRule) -> Catalog:
     return with_endpoint(catalog, replace(endpoint, parameters=tuple(p for p in endpoint.parameters if p is not removed)))
 
 
+def change_parameter(catalog: Catalog, rule: VersionRule) -> Catalog:
+    endpoint = endpoint_named(catalog, rule)
+    old = _parameter(endpoint, rule)
+    new = changed(old, rule, {"in": "location"})
+    if new.location == "path" and not new.required:
+        raise RuleProblem(rule.at("set"), f"change_parameter: path parameter {new.name!r} of {endpoint.id!r} must stay required")
+    return with_endpoint(catalog, replace(endpoint, parameters=tuple(new if p is old else p for p in endpoint.parameters)))
+
+
 def rename_parameter(catalog: Catalog, rule: VersionRule) -> Catalog:
     endpoint = endpoint_named(catalog, rule)
     old = _parameter(endpoint, rule)
@@ -90,6 +120,13 @@ KINDS = (
         lambda a: ((subject_name(a["group"], "id"),),),
     ),
     RuleKind(
+        "remove_group",
+        "A capability group the version no longer has; its endpoints must be removed first.",
+        {"group": read.name},
+        remove_group,
+        lambda a: ((a["group"],),),
+    ),
+    RuleKind(
         "add_endpoint",
         "A new endpoint, defined as in endpoints/*.yaml; its `since` is the rule's version.",
         {"endpoint": read.endpoint_definition},
@@ -98,7 +135,7 @@ KINDS = (
     ),
     RuleKind(
         "remove_endpoint",
-        "An endpoint the version no longer has; topics stop listing it.",
+        "An endpoint the version no longer has; webhook topics and error statuses stop listing it.",
         {"endpoint": read.name},
         remove_endpoint,
         lambda a: ((a["endpoint"],),),
@@ -109,6 +146,13 @@ KINDS = (
         {"endpoint": read.name},
         deprecate_endpoint,
         lambda a: ((a["endpoint"],),),
+    ),
+    RuleKind(
+        "change_endpoint",
+        "Facts of an endpoint that change while it stays (method, path, summary, request, response, response_array, success_status, pagination, rate_limit), under `set`; its `since` stays.",
+        {"endpoint": read.name, "set": read.endpoint_changes},
+        change_endpoint,
+        lambda a: ((a["endpoint"],), *((a["endpoint"], str(k)) for k in a["set"])),
     ),
     RuleKind(
         "change_permission",
@@ -130,6 +174,13 @@ KINDS = (
         "A parameter an endpoint no longer takes.",
         {"endpoint": read.name, "parameter": read.name},
         remove_parameter,
+        lambda a: ((a["endpoint"], a["parameter"]),),
+    ),
+    RuleKind(
+        "change_parameter",
+        "What a parameter is (in, type, required, description), under `set`; its name stays.",
+        {"endpoint": read.name, "parameter": read.name, "set": read.parameter_changes},
+        change_parameter,
         lambda a: ((a["endpoint"], a["parameter"]),),
     ),
     RuleKind(

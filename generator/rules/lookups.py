@@ -3,11 +3,16 @@ name a rule gives, each missing one a located RuleProblem."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
+from types import MappingProxyType
+from typing import TypeVar
 
-from generator.catalog import Catalog, Endpoint, Property, Schema, VersionRule
+from generator.catalog import Catalog, Endpoint, Located, Property, Schema, VersionRule
 from generator.diagnostics import did_you_mean
 from generator.rules.kind import RuleProblem
+
+T = TypeVar("T", bound=Located)
 
 
 def endpoint_named(catalog: Catalog, rule: VersionRule) -> Endpoint:
@@ -45,3 +50,18 @@ def with_schema(catalog: Catalog, schema: Schema) -> Catalog:
 
 def with_field(schema: Schema, prop: Property) -> Schema:
     return replace(schema, properties=tuple(prop if p.name == prop.name else p for p in schema.properties))
+
+
+def changed(item: T, rule: VersionRule, attributes: Mapping[str, str]) -> T:
+    """`item` with the rule's `set` applied (catalog keys mapped to attribute names), each
+    changed value located at the rule; a rule that changes nothing is a problem."""
+    changes = {attributes.get(key, key): value for key, value in rule.arguments["set"].items()}
+    unchanged = sorted(key for key, value in rule.arguments["set"].items() if getattr(item, attributes.get(key, key)) == value)
+    if unchanged:
+        raise RuleProblem(rule.at("set"), f"{rule.kind} rule sets {', '.join(unchanged)} to the value it already has before {rule.version}", "drop what does not change")
+    spots = dict(item.spots)
+    for key, value in rule.arguments["set"].items():
+        spots[key] = rule.at("set")
+        for index in range(len(value) if isinstance(value, tuple) else 0):
+            spots[f"{key}[{index}]"] = rule.at("set")
+    return replace(item, **changes, spots=MappingProxyType(spots))

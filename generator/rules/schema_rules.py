@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from types import MappingProxyType
 from typing import Any
 
-from generator.catalog import Catalog, Property, Schema, VersionRule, enum_holder, freeze, thaw
+from generator.catalog import Catalog, Property, Schema, VersionRule, enum_holder, freeze, schema_refs, thaw
 from generator.diagnostics import did_you_mean
 from generator.rules import arguments as read
 from generator.rules.kind import RuleKind, RuleProblem, subject_name
@@ -18,6 +19,30 @@ def add_schema(catalog: Catalog, rule: VersionRule) -> Catalog:
     if catalog.schema(schema.name) is not None:
         raise RuleProblem(rule.at("schema"), f"add_schema: schema {schema.name!r} already exists before {rule.version}")
     return replace(catalog, schemas=(*catalog.schemas, schema))
+
+
+def remove_schema(catalog: Catalog, rule: VersionRule) -> Catalog:
+    removed = schema_named(catalog, rule)
+    users = [f"endpoint {e.id!r} ({key})" for e in catalog.endpoints for key in ("request", "response") if getattr(e, key) == removed.name]
+    users += [f"field {p.name!r} of {s.name!r}" for s in catalog.schemas if s is not removed for p in s.properties if removed.name in schema_refs(p.definition)]
+    if users:
+        raise RuleProblem(rule.at("schema"), f"remove_schema: schema {removed.name!r} is still used by {', '.join(users)}", "change or remove what uses it first, with rules above this one")
+    return replace(catalog, schemas=tuple(s for s in catalog.schemas if s is not removed))
+
+
+def change_description(catalog: Catalog, rule: VersionRule) -> Catalog:
+    text = rule.arguments["description"]
+    if "field" not in rule.arguments:
+        schema = schema_named(catalog, rule)
+        if schema.description == text:
+            raise RuleProblem(rule.at("description"), f"change_description: schema {schema.name!r} already says this before {rule.version}")
+        return with_schema(catalog, replace(schema, description=text, spots=MappingProxyType({**schema.spots, "description": rule.at("description")})))
+    schema, prop = field_named(catalog, rule)
+    if prop.definition.get("description") == text:
+        raise RuleProblem(rule.at("description"), f"change_description: field {prop.name!r} of {schema.name!r} already says this before {rule.version}")
+    definition = freeze({**thaw(prop.definition), "description": text})
+    spots = MappingProxyType({**prop.spots, "description": rule.at("description")})
+    return with_schema(catalog, with_field(schema, replace(prop, definition=definition, spots=spots)))
 
 
 def add_field(catalog: Catalog, rule: VersionRule) -> Catalog:
@@ -36,6 +61,36 @@ def remove_field(catalog: Catalog, rule: VersionRule) -> Catalog:
         catalog,
         replace(schema, properties=tuple(p for p in schema.properties if p is not removed), required=tuple(r for r in schema.required if r != removed.name)),
     )
+
+
+def change_field(catalog: Catalog, rule: VersionRule) -> Catalog:
+    schema, prop = field_named(catalog, rule)
+    before = thaw(prop.definition)
+    definition = dict(before)
+    for key in rule.arguments.get("unset", ()):
+        if key not in definition:
+            raise RuleProblem(rule.at("unset"), f"change_field: field {prop.name!r} of {schema.name!r} has no {key!r} to unset before {rule.version}")
+        del definition[key]
+    definition.update(thaw(rule.arguments.get("set", {})))
+    if not {"type", "$ref", "oneOf"} & definition.keys():
+        raise RuleProblem(rule.at("unset") if "unset" in rule.arguments else rule.where, f"change_field: field {prop.name!r} of {schema.name!r} would have no 'type', '$ref' or 'oneOf'", "set the new type in the same rule")
+    required = schema.required
+    if rule.arguments.get("required") is True and prop.name not in required:
+        required = (*required, prop.name)
+    elif rule.arguments.get("required") is False:
+        required = tuple(r for r in required if r != prop.name)
+    if definition == before and required == schema.required:
+        raise RuleProblem(rule.where, f"change_field rule changes nothing in field {prop.name!r} of {schema.name!r} before {rule.version}", "give `set`, `unset` or `required` with what changes")
+    spots = MappingProxyType({**prop.spots, **{key: rule.at("set") for key in rule.arguments.get("set", {})}})
+    changed = replace(prop, definition=freeze(definition), spots=spots)
+    return with_schema(catalog, replace(with_field(schema, changed), required=required))
+
+
+def remove_enum(catalog: Catalog, rule: VersionRule) -> Catalog:
+    schema, prop = field_named(catalog, rule)
+    definition, holder = _enum_holder(prop, rule)
+    del holder["enum"]
+    return with_schema(catalog, with_field(schema, replace(prop, definition=freeze(definition))))
 
 
 def rename_field(catalog: Catalog, rule: VersionRule) -> Catalog:
@@ -103,6 +158,21 @@ KINDS = (
         lambda a: ((subject_name(a["schema"], "name"),),),
     ),
     RuleKind(
+        "remove_schema",
+        "A schema the version no longer has; nothing may still refer to it.",
+        {"schema": read.name},
+        remove_schema,
+        lambda a: ((a["schema"],),),
+    ),
+    RuleKind(
+        "change_description",
+        "New wording for a schema's description, or a field's with `field`: documentation only.",
+        {"schema": read.name, "description": read.prose},
+        change_description,
+        lambda a: ((a["schema"], a["field"]),) if "field" in a else ((a["schema"],),),
+        optional={"field": read.name},
+    ),
+    RuleKind(
         "add_field",
         "A new field of a schema (`required: true` to require it in requests).",
         {"schema": read.name, "field": read.name, "definition": read.field_definition},
@@ -116,6 +186,14 @@ KINDS = (
         {"schema": read.name, "field": read.name},
         remove_field,
         lambda a: ((a["schema"], a["field"]),),
+    ),
+    RuleKind(
+        "change_field",
+        "A field that stays, changed: definition keys to `set` (type, nullable, format, description, ...) and to `unset`, and `required` (true or false) in requests.",
+        {"schema": read.name, "field": read.name},
+        change_field,
+        lambda a: ((a["schema"], a["field"]),),
+        optional={"set": read.field_changes, "unset": read.field_keys, "required": read.flag},
     ),
     RuleKind(
         "rename_field",
@@ -138,6 +216,13 @@ KINDS = (
         {"schema": read.name, "field": read.name, "value": read.enum_value},
         lambda c, r: _change_enum(c, r, _enum_remove),
         lambda a: ((a["schema"], a["field"], str(a["value"])),),
+    ),
+    RuleKind(
+        "remove_enum",
+        "A field that no longer restricts its values: its enum (or its items' enum) goes.",
+        {"schema": read.name, "field": read.name},
+        remove_enum,
+        lambda a: ((a["schema"], a["field"]),),
     ),
     RuleKind(
         "rename_enum_value",
