@@ -65,6 +65,44 @@ def model_class(schema_name: str) -> str:
     return pascal(schema_name)
 
 
+def module(name: str) -> str:
+    """A module's name for a catalog name (`fin_voice` -> `fin_voice`, `import` -> `import_`)."""
+    return identifier(name)
+
+
+def model_module(schema_name: str) -> str:
+    """The module of intercom_api/models/ that holds a schema's model and its enums."""
+    return module(schema_name)
+
+
+def param_class(schema_name: str) -> str:
+    """The TypedDict a caller passes for a request object of this schema
+    (`create_conversation_request_from` -> `CreateConversationRequestFromParam`)."""
+    return pascal(schema_name) + "Param"
+
+
+def literal_alias(owner: str, field: str) -> str:
+    """The name of a long Literal type of a request field (`search_query.operator` ->
+    `SearchQueryOperatorValue`)."""
+    return pascal(owner) + pascal(field) + "Value"
+
+
 def group_class(group_id: str) -> str:
     """The class of a capability group's methods on the client (`contacts` -> `Contacts`)."""
     return pascal(group_id)
+
+
+def tool(endpoint_id: str) -> str:
+    """An MCP tool's name for an endpoint (`contacts.search` -> `contacts_search`): MCP
+    allows letters, digits, `_`, `-` and `.` (some clients refuse the dot)."""
+    return "_".join(words(endpoint_id)).lower() or "call"
+
+
+def tool_argument(wire_name: str, location: str, taken: set[str]) -> str:
+    """A tool input's property name: the wire name, unless another input already took it
+    (a body field named like a path parameter), then `<location>_<name>`, then with `_`
+    added until free."""
+    name = wire_name if wire_name not in taken else f"{location}_{wire_name}"
+    while name in taken:
+        name += "_"
+    return name

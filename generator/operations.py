@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -92,6 +93,8 @@ class Operation:
     request_schema: str | None
     result: Result
     paging: Paging | None
+    destructive: bool = False
+    """Deletes or archives what it acts on (the catalog's `destructive`)."""
 
     def arguments_in(self, location: str) -> tuple[Argument, ...]:
         return tuple(a for a in self.arguments if a.location == location)
@@ -110,10 +113,21 @@ class OperationModel:
     """The query parameter that sets a page's size, wherever an endpoint takes it."""
 
     def operation(self, operation_id: str) -> Operation | None:
-        return next((o for o in self.operations if o.id == operation_id), None)
+        return self._by_id.get(operation_id)
 
     def in_group(self, group: str) -> tuple[Operation, ...]:
-        return tuple(o for o in self.operations if o.group == group)
+        return self._by_group.get(group, ())
+
+    @cached_property
+    def _by_group(self) -> Mapping[str, tuple[Operation, ...]]:
+        groups: dict[str, list[Operation]] = {}
+        for operation in self.operations:
+            groups.setdefault(operation.group, []).append(operation)
+        return {group: tuple(members) for group, members in groups.items()}
+
+    @cached_property
+    def _by_id(self) -> Mapping[str, Operation]:
+        return {o.id: o for o in self.operations}
 
 
 def _enum_of(definition: Mapping[str, Any]) -> tuple[Any, ...]:
@@ -240,6 +254,7 @@ def build_operation(catalog: Catalog, endpoint: Endpoint) -> Operation:
         request_schema=endpoint.request,
         result=_result(endpoint, paging),
         paging=paging,
+        destructive=endpoint.destructive,
     )
 
 

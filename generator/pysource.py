@@ -46,11 +46,31 @@ def block_literal(items: tuple[Any, ...], indent: int) -> str:
 
 
 
+def import_statement(module: str, names: tuple[str, ...], indent: int, width: int = 100) -> str:
+    """`from module import a, b` as black lays it out at `indent`: on one line when it
+    fits in `width`, else one name a line in parentheses, with a trailing comma."""
+    pad = " " * indent
+    line = f"{pad}from {module} import {', '.join(names)}"
+    if len(line) <= width:
+        return line
+    inner = "".join(f"{pad}    {name},\n" for name in names)
+    return f"{pad}from {module} import (\n{inner}{pad})"
+
+
 def docstring_text(text: str) -> str:
     """Catalog prose made safe inside a triple-quoted docstring: backslashes are doubled,
     and a quote that could close the docstring (one before another quote, or the last
     character) is escaped, so the text stays text."""
     return re.sub(r'"(?=")|"$', r'\\"', text.replace("\\", "\\\\"))
+
+
+def fstring_argument(text: str) -> str:
+    """A string literal to pass inside an f-string's braces (before Python 3.12 it may not
+    use the f-string's own double quotes, nor any backslash): single-quoted, and only for
+    text that needs no escape at all, such as an identifier."""
+    if not text.isprintable() or any(c in text for c in "'\"\\{}"):
+        raise ValueError(f"{text!r} cannot be quoted inside an f-string")
+    return "'" + text + "'"
 
 
 def fstring(parts: tuple[tuple[bool, str], ...]) -> str:

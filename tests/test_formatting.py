@@ -23,7 +23,9 @@ RESOLVED = resolve_catalog()
 def test_black_leaves_black_stable_outputs_unchanged(version: str) -> None:
     files = generate(RESOLVED, [version], formatter=Formatter(use_disk_cache=False))[version]
     stable = sorted(p for p in files if p.endswith(".py") and is_black_stable(p))
-    assert "python/intercom_api/client.py" in stable and "python/intercom_api/models.py" in stable
+    assert "python/intercom_api/client.py" in stable and "python/intercom_api/models/__init__.py" in stable
+    assert any(p.startswith("python/intercom_api/resources/") for p in stable)
+    assert any(p.startswith("python/intercom_api/models/") and not p.endswith("__init__.py") for p in stable)
     changed = [p for p in stable if black.format_str(files[p], mode=black_mode()) != files[p]]
     assert changed == [], f"black would change {changed} for {version}: fix the template's layout"
 

@@ -1,8 +1,8 @@
 """Fixtures for the generated-client tests.
 
-The 2.14 and 2.15 clients are generated once per session, in process, into a temporary
-folder. Only the 2.15 package is imported here (as `intercom_api`); the 2.14 package has
-the same module name, so tests use it from a subprocess."""
+The clients of the newest version and the one before it are generated once per session,
+in process, into a temporary folder. Only the newest package is imported here (as
+`intercom_api`); the other has the same module name, so tests use it from a subprocess."""
 
 from __future__ import annotations
 
@@ -14,15 +14,15 @@ from typing import Any
 
 import pytest
 
+from tests.client.versions import NEWEST, SUPPORTED, VERSIONS
 from tests.fake_intercom import FakeIntercom
 
 TOKEN = "test-token"
-VERSIONS = ("2.14", "2.15")
 
 
 @pytest.fixture(scope="session")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The output folder holding <version>/python/intercom_api for 2.14 and 2.15."""
+    """The output folder holding <version>/python/intercom_api for VERSIONS."""
     from generator.pipeline import generate, resolve_catalog
     from generator.write import write_tree
 
@@ -33,21 +33,33 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def every_version(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """{version: the folder holding its intercom_api package}, for every supported version."""
+    from generator.pipeline import generate, resolve_catalog
+    from generator.write import write_tree
+
+    out = tmp_path_factory.mktemp("every-version")
+    for version, files in generate(resolve_catalog(), list(SUPPORTED), targets=["python"]).items():
+        write_tree(out / version, files)
+    return {version: out / version / "python" for version in SUPPORTED}
+
+
 def package_dir(generated: Path, version: str) -> Path:
     return generated / version / "python" / "intercom_api"
 
 
 @pytest.fixture(scope="session")
 def api(generated: Path) -> Iterator[ModuleType]:
-    """The generated 2.15 package, imported as `intercom_api`."""
-    python_dir = str(generated / "2.15" / "python")
+    """The generated package of the newest version, imported as `intercom_api`."""
+    python_dir = str(generated / NEWEST / "python")
     for name in [n for n in sys.modules if n == "intercom_api" or n.startswith("intercom_api.")]:
         del sys.modules[name]
     sys.path.insert(0, python_dir)
     import intercom_api
 
     assert Path(intercom_api.__file__).resolve().is_relative_to(generated.resolve())
-    assert intercom_api.API_VERSION == "2.15"
+    assert intercom_api.API_VERSION == NEWEST
     yield intercom_api
     if python_dir in sys.path:
         sys.path.remove(python_dir)
@@ -62,7 +74,7 @@ def models(api: ModuleType) -> ModuleType:
 
 @pytest.fixture(scope="session")
 def _fake_server() -> Iterator[FakeIntercom]:
-    fake = FakeIntercom(token=TOKEN)
+    fake = FakeIntercom(token=TOKEN, versions=SUPPORTED)
     fake.start()
     yield fake
     fake.stop()

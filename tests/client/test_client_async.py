@@ -1,4 +1,4 @@
-"""The generated 2.15 AsyncIntercom against the fake Intercom server.
+"""The generated AsyncIntercom of the newest version against the fake Intercom server.
 
 A smaller copy of the sync suite: one call per capability group, pagination with
 `async for`, retries, errors, version override, path encoding and the context manager.
@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import httpx
 import pytest
 
+from tests.client.versions import NEWEST, OLDEST, PREVIOUS
 from tests.fake_intercom import FakeIntercom
 
 TOKEN = "test-token"
@@ -66,7 +67,7 @@ def test_group_call(make_async_client: MakeClient, fake: FakeIntercom, group: st
     assert len(fake.requests) == 1
     request = fake.requests[0]
     assert request.headers["authorization"] == f"Bearer {TOKEN}"
-    assert request.headers["intercom-version"] == "2.15"
+    assert request.headers["intercom-version"] == NEWEST
     if group == "data_events":
         assert result is None
     else:
@@ -268,12 +269,12 @@ def test_async_not_found_mentions_region(make_async_client: MakeClient, fake: Fa
 def test_async_version_override(make_async_client: MakeClient, fake: FakeIntercom) -> None:
     async def main() -> None:
         async with make_async_client() as client:
-            await client.contacts.retrieve("c1", version="2.14")
+            await client.contacts.retrieve("c1", version=PREVIOUS)
             await client.contacts.retrieve("c1")
-            await collect(client.contacts.list(per_page=10, version="2.13"))
+            await collect(client.contacts.list(per_page=10, version=OLDEST))
 
     run(main())
-    assert [r.version for r in fake.requests] == ["2.14", "2.15", "2.13", "2.13"]
+    assert [r.version for r in fake.requests] == [PREVIOUS, NEWEST, OLDEST, OLDEST]
 
 
 @pytest.mark.parametrize(
@@ -297,19 +298,27 @@ def test_async_path_encoding(
     ]
 
 
-def test_async_context_manager_closes(api: ModuleType, fake: FakeIntercom) -> None:
-    http = httpx.AsyncClient()
+def test_async_context_manager_closes_its_own_client_only(api: ModuleType, fake: FakeIntercom) -> None:
+    async def main() -> tuple[Any, bool]:
+        async with httpx.AsyncClient() as http:
+            async with api.AsyncIntercom(TOKEN, base_url=fake.base_url, http_client=http) as client:
+                assert (await client.admins.me()).id == "1001"
+                assert TOKEN not in repr(client)
+            # A caller's own httpx client is the caller's to close, and it still works.
+            assert (await http.get(fake.base_url + "/me")).status_code == 401
+            return client, http.is_closed
 
-    async def main() -> Any:
-        async with api.AsyncIntercom(TOKEN, base_url=fake.base_url, http_client=http) as client:
-            assert (await client.admins.me()).id == "1001"
-            assert not http.is_closed
-            assert TOKEN not in repr(client)
-        return client
-
-    client = run(main())
-    assert http.is_closed
+    client, closed = run(main())
+    assert closed is False
     assert client.rate_limit is not None and isinstance(client.rate_limit.remaining, int)
+
+    async def owned() -> None:
+        own = api.AsyncIntercom(TOKEN, base_url=fake.base_url)
+        await own.close()
+        with pytest.raises(RuntimeError):
+            await own.admins.me()
+
+    run(owned())
 
 
 def test_async_token_from_environment(api: ModuleType, fake: FakeIntercom, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,5 +1,6 @@
 """Static quality of the generated packages: mypy --strict, py.typed, import cost, and the
-2.14 package (used only in subprocesses, since it shares the module name intercom_api)."""
+previous version's package (used only in subprocesses, since it shares the module name
+intercom_api)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.client.versions import NEWEST, PREVIOUS, RESOLVED, VERSIONS
 from tests.fake_intercom import FakeIntercom
-
-VERSIONS = ("2.14", "2.15")
 
 
 def python_dir(generated: Path, version: str) -> Path:
@@ -67,8 +67,12 @@ def test_mypy_strict_passes(mypy_results: dict[str, subprocess.CompletedProcess[
 def test_package_ships_py_typed(generated: Path, version: str) -> None:
     package = python_dir(generated, version) / "intercom_api"
     assert (package / "py.typed").is_file()
-    for module in ("__init__", "client", "endpoints", "errors", "models", "pagination", "transport"):
+    for module in ("__init__", "client", "endpoints", "errors", "pagination", "params", "transport"):
         assert (package / f"{module}.py").is_file(), module
+    catalog = RESOLVED.versions[version]
+    assert {p.stem for p in (package / "resources").glob("*.py")} == {g.id for g in catalog.groups}
+    models = {p.stem for p in (package / "models").glob("*.py")}
+    assert "__init__" in models and len(models) > len(catalog.groups)
 
 
 @pytest.mark.parametrize("version", VERSIONS)
@@ -80,27 +84,46 @@ def test_import_does_not_load_models_or_pydantic(generated: Path, version: str) 
         import json, sys
         from intercom_api import Intercom, AsyncIntercom, ENDPOINTS, required_scopes
         client = Intercom("t", base_url="http://127.0.0.1:9")
-        before = {
-            "models": "intercom_api.models" in sys.modules,
-            "pydantic": sorted(m for m in sys.modules if m == "pydantic" or m.startswith("pydantic.")),
-        }
+        def loaded(prefix):
+            return sorted(m for m in sys.modules if m == prefix or m.startswith(prefix + "."))
+        before = {"models": loaded("intercom_api.models"), "pydantic": loaded("pydantic"),
+                  "resources": loaded("intercom_api.resources")}
+        client.contacts
+        contacts = loaded("intercom_api.resources")
         client.close()
         import intercom_api.models
-        after = "pydantic.main" in sys.modules
-        print(json.dumps({"before": before, "after": after, "file": intercom_api.__file__}))
+        package_alone = loaded("pydantic")
+        intercom_api.models.Contact
+        print(json.dumps({"before": before, "contacts": contacts, "package_alone": package_alone,
+                          "after": "pydantic.main" in sys.modules, "models": loaded("intercom_api.models"),
+                          "file": intercom_api.__file__}))
         """,
     )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["file"].startswith(str(python_dir(generated, version)))
-    assert report["before"] == {"models": False, "pydantic": []}
+    assert report["before"] == {"models": [], "pydantic": [], "resources": []}
+    assert report["contacts"] == ["intercom_api.resources", "intercom_api.resources.contacts"]
+    assert report["package_alone"] == [], "the models package loads a model's module only when it is used"
     assert report["after"] is True
+    loaded = {m.removeprefix("intercom_api.models.") for m in report["models"]} - {"intercom_api.models"}
+    assert "contact" in loaded
+    all_modules = {p.stem for p in (python_dir(generated, version) / "intercom_api" / "models").glob("*.py")}
+    assert len(loaded) < len(all_modules) / 4, f"a Contact loads {len(loaded)} model modules of {len(all_modules)}"
 
 
-def test_2_14_package_imports_and_knows_its_enums(generated: Path) -> None:
+def resolution_states(version: str) -> list[str]:
+    """The catalog's values of ai_agent.resolution_state in `version`."""
+    schema = RESOLVED.versions[version].schema("ai_agent")
+    assert schema is not None
+    field = next(p for p in schema.properties if p.name == "resolution_state")
+    return [str(v) for v in field.definition["enum"]]
+
+
+def test_previous_package_imports_and_knows_its_enums(generated: Path) -> None:
     result = run_python(
         generated,
-        "2.14",
+        PREVIOUS,
         """
         import json
         import intercom_api
@@ -114,17 +137,17 @@ def test_2_14_package_imports_and_knows_its_enums(generated: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert report["version"] == "2.14"
-    assert "routed_to_team" in report["states"]
-    assert "escalated" not in report["states"]
-    assert "calls.list" in report["endpoints"]
-    assert not any(e.startswith(("fin_voice.", "workflows.")) for e in report["endpoints"]), "2.15-only endpoints"
+    assert report["version"] == PREVIOUS
+    assert report["states"] == resolution_states(PREVIOUS)
+    assert report["endpoints"] == sorted(e.id for e in RESOLVED.versions[PREVIOUS].endpoints)
+    newer = {e.id for e in RESOLVED.versions[NEWEST].endpoints} - set(report["endpoints"])
+    assert newer, "the newest version adds endpoints the previous package must not have"
 
 
-def test_2_14_client_against_the_fake(generated: Path, fake: FakeIntercom) -> None:
+def test_previous_client_against_the_fake(generated: Path, fake: FakeIntercom) -> None:
     result = run_python(
         generated,
-        "2.14",
+        PREVIOUS,
         """
         import json, sys
         from intercom_api import Intercom
@@ -136,6 +159,8 @@ def test_2_14_client_against_the_fake(generated: Path, fake: FakeIntercom) -> No
         fake.base_url,
     )
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == {"state": "routed_to_team", "contacts": len(fake.contacts)}
-    assert {r.version for r in fake.requests} == {"2.14"}
+    report = json.loads(result.stdout)
+    assert report["state"] in resolution_states(PREVIOUS)
+    assert report["contacts"] == len(fake.contacts)
+    assert {r.version for r in fake.requests} == {PREVIOUS}
     assert len(fake.requests) == 1 + 3

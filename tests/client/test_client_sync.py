@@ -1,4 +1,4 @@
-"""The generated 2.15 client (sync) against the fake Intercom server.
+"""The generated client of the newest version (sync) against the fake Intercom server.
 
 Every endpoint is called at least once (the CALLS table must cover ENDPOINTS exactly),
 and the transport's promises are checked from what the server actually received:
@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.client.versions import NEWEST, OLDEST, PREVIOUS, RESOLVED
 from tests.fake_intercom import FakeIntercom
 
 TOKEN = "test-token"
@@ -114,16 +115,18 @@ def test_endpoint_call(api: ModuleType, client: Client, fake: FakeIntercom, endp
         assert request.method == endpoint.method
         assert pattern.match(request.raw_path), (request.raw_path, endpoint.path)
         assert request.headers["authorization"] == f"Bearer {TOKEN}"
-        assert request.headers["intercom-version"] == "2.15"
+        assert request.headers["intercom-version"] == NEWEST
+    from pydantic import BaseModel
+
     if endpoint.pagination != "none":
         assert isinstance(result, list) and result
     elif endpoint_id == "data_events.submit":
         assert result is None
     elif endpoint_id in ("calls.recording", "calls.transcript"):
         assert isinstance(result, str) and result
+    elif RESOLVED.versions[NEWEST].endpoint(endpoint_id).response_array:
+        assert isinstance(result, list) and result and all(isinstance(r, BaseModel) for r in result)
     else:
-        from pydantic import BaseModel
-
         assert isinstance(result, BaseModel)
 
 
@@ -190,26 +193,26 @@ def test_bearer_token_and_version_header_on_every_request(
     assert len(fake.requests) == 3 + 3 + 2 + 1
     for request in fake.requests:
         assert request.headers["authorization"] == "Bearer test-token"
-        assert request.headers["intercom-version"] == "2.15"
+        assert request.headers["intercom-version"] == NEWEST
         assert request.headers["accept"] == "application/json"
 
 
 def test_version_override_is_per_call(client: Client, fake: FakeIntercom) -> None:
-    client.contacts.retrieve("c1", version="2.14")
-    assert fake.last_request.version == "2.14"
+    client.contacts.retrieve("c1", version=PREVIOUS)
+    assert fake.last_request.version == PREVIOUS
     client.contacts.retrieve("c1")
-    assert fake.last_request.version == "2.15"
-    list(client.contacts.list(per_page=10, version="2.13"))
-    assert [r.version for r in fake.requests[2:]] == ["2.13", "2.13"], "every page of the pager uses the override"
-    assert client.version == "2.15"
+    assert fake.last_request.version == NEWEST
+    list(client.contacts.list(per_page=10, version=OLDEST))
+    assert [r.version for r in fake.requests[2:]] == [OLDEST, OLDEST], "every page of the pager uses the override"
+    assert client.version == NEWEST
 
 
 def test_client_level_version(make_client: Callable[..., Client], fake: FakeIntercom) -> None:
-    client = make_client(version="2.14")
-    assert client.version == "2.14"
+    client = make_client(version=PREVIOUS)
+    assert client.version == PREVIOUS
     client.admins.me()
-    client.admins.me(version="2.15")
-    assert [r.version for r in fake.requests] == ["2.14", "2.15"]
+    client.admins.me(version=NEWEST)
+    assert [r.version for r in fake.requests] == [PREVIOUS, NEWEST]
 
 
 # --------------------------------------------------------------------------- pagination
@@ -719,12 +722,13 @@ def test_rate_limit_readable_after_a_call(client: Client, api: ModuleType) -> No
     assert client.rate_limit.remaining == remaining - 1
 
 
-def test_context_manager_closes(api: ModuleType, fake: FakeIntercom) -> None:
+def test_context_manager_closes_its_own_client_only(api: ModuleType, fake: FakeIntercom) -> None:
     http = httpx.Client()
     with api.Intercom(TOKEN, base_url=fake.base_url, http_client=http) as client:
         assert client.admins.me().id == "1001"
-        assert not http.is_closed
-    assert http.is_closed
+    assert not http.is_closed, "a caller's own httpx client is the caller's to close"
+    assert http.get(fake.base_url + "/me").status_code == 401, "and it still works"
+    http.close()
     plain = api.Intercom(TOKEN, base_url=fake.base_url)
     plain.close()
     with pytest.raises(RuntimeError):
@@ -750,15 +754,31 @@ def test_models_keep_unknown_fields_and_unseen_enum_values(client: Client, fake:
     assert conversation.model_extra["brand_new_flag"] is True
 
 
-def test_known_enum_values_are_members_and_unknown_ones_stay_open(client: Client, models: ModuleType) -> None:
-    # conv3 is routed_to_team in the fake's data, renamed escalated for 2.15.
-    conversation = client.conversations.retrieve("conv3")
-    assert conversation.ai_agent.resolution_state is models.AiAgentResolutionState.escalated
-    # A value the 2.15 client does not know is still of the enum's type, equal to its string.
-    older = client.conversations.retrieve("conv3", version="2.14")
-    assert older.ai_agent.resolution_state == "routed_to_team"
-    assert isinstance(older.ai_agent.resolution_state, models.AiAgentResolutionState)
-    assert older.ai_agent.resolution_state not in set(models.AiAgentResolutionState)
+def resolution_states(version: str) -> set[str]:
+    schema = RESOLVED.versions[version].schema("ai_agent")
+    assert schema is not None
+    field = next(p for p in schema.properties if p.name == "resolution_state")
+    return {str(v) for v in field.definition["enum"]}
+
+
+def test_known_enum_values_are_members_and_unknown_ones_stay_open(
+    client: Client, fake: FakeIntercom, models: ModuleType
+) -> None:
+    enum = models.AiAgentResolutionState
+    # The fake answers each version in that version's names of resolution states.
+    renamed = sorted(resolution_states(OLDEST) - resolution_states(NEWEST))
+    assert renamed, "some resolution state was renamed or removed since the oldest version"
+    seen_renamed = False
+    for conversation_id in sorted(fake.conversations):
+        conversation = client.conversations.retrieve(conversation_id)
+        assert conversation.ai_agent.resolution_state in set(enum)
+        older = client.conversations.retrieve(conversation_id, version=OLDEST).ai_agent.resolution_state
+        assert isinstance(older, enum) and older in resolution_states(OLDEST)
+        if older in renamed:
+            # A value this client does not know is still of the enum's type, equal to its string.
+            assert older not in set(enum) and older == str(older)
+            seen_renamed = True
+    assert seen_renamed, "the fake answers some conversation with a renamed state in the oldest version"
     assert client.contacts.retrieve("c3").role is models.ContactRole.lead
 
 
@@ -805,12 +825,10 @@ def test_realistic_contact_with_relative_urls_validates(models: ModuleType) -> N
     assert unseen.role == "visitor"
 
 
-def test_resolution_state_enum_is_2_15(models: ModuleType) -> None:
+def test_resolution_state_enum_is_the_newest_versions(models: ModuleType) -> None:
     values = {member.value for member in models.AiAgentResolutionState}
-    assert "escalated" in values
-    assert "negative_feedback" in values
-    assert "routed_to_team" not in values
-    assert "abandoned" not in values
+    assert values == resolution_states(NEWEST)
+    assert values != resolution_states(OLDEST)
 
 
 def test_ticket_type_model_survives(models: ModuleType) -> None:
@@ -848,10 +866,9 @@ def test_endpoint_info(api: ModuleType) -> None:
     assert info.scopes == ("Write users and companies",)
     assert info.access == "write"
     assert info.webhook == "contact.user.created"
-    assert info.since == "2.11"
     assert info.pagination == "none"
-    assert api.ENDPOINTS["fin_voice.register"].since == "2.15"
-    assert api.ENDPOINTS["calls.list"].since == "2.14"
+    for endpoint in RESOLVED.versions[NEWEST].endpoints:
+        assert api.ENDPOINTS[endpoint.id].since == endpoint.since, endpoint.id
     assert api.ENDPOINTS["contacts.list"].pagination == "cursor"
     assert api.ENDPOINTS["companies.list"].pagination == "page"
     assert api.ENDPOINTS["contacts.search"].pagination == "search"

@@ -10,7 +10,8 @@ Standard library only. Typical use::
 What it does, in the order a request meets it (server.py):
 
 1. The request is recorded in ``fake.requests`` (a :class:`Recorded`).
-2. A queued fault (``fail_next`` / ``drop_next``) is consumed if one matches.
+2. A queued fault (``fail_next`` / ``drop_next`` / ``answer_next``, a raw answer / ``delay_next``, a
+   late one) is consumed if one matches.
 3. ``Authorization: Bearer <token>`` is checked (401 ``unauthorized``).
 4. ``Intercom-Version`` must be one of ``versions`` (400 ``intercom_version_invalid``).
 5. ``deny_scope`` rules answer 401 ``token_unauthorized``.

@@ -44,13 +44,16 @@ class _Server(ThreadingHTTPServer):
 
 @dataclass
 class _Fault:
-    kind: str  # "fail" | "drop"
+    kind: str  # "fail" | "drop" | "answer" | "delay"
     times: int
     status: int = 0
     headers: dict[str, str] | None = None
     code: str | None = None
     message: str | None = None
     path: str | None = None
+    body: bytes = b""
+    content_type: str | None = None
+    seconds: float = 0.0
 
 
 class _FromData(Generic[T]):
@@ -181,6 +184,32 @@ class FakeIntercom:
         with self._lock:
             self._faults.append(_Fault("fail", times, status, dict(headers) if headers else None, code, message, path))
 
+    def answer_next(
+        self,
+        body: bytes | str,
+        status: int = 200,
+        times: int = 1,
+        *,
+        content_type: str | None = "application/json; charset=utf-8",
+        headers: dict[str, str] | None = None,
+        path: str | None = None,
+    ) -> None:
+        """Answer the next `times` requests (to raw path `path`, if given) with exactly this
+        status and body, whatever the route would say: a broken answer (HTML from a proxy, an
+        empty body, JSON of the wrong shape) for the client to cope with. `content_type=None`
+        sends no Content-Type header."""
+        raw = body.encode("utf-8") if isinstance(body, str) else bytes(body)
+        with self._lock:
+            self._faults.append(
+                _Fault("answer", times, status, dict(headers) if headers else None, path=path, body=raw, content_type=content_type)
+            )
+
+    def delay_next(self, seconds: float, times: int = 1, *, path: str | None = None) -> None:
+        """Answer the next `times` requests (to raw path `path`, if given) as usual, but only
+        after `seconds`: a slow Intercom, for timeouts. Other requests are not held up."""
+        with self._lock:
+            self._faults.append(_Fault("delay", times, path=path, seconds=seconds))
+
     def drop_next(self, times: int = 1, *, path: str | None = None) -> None:
         """Close the connection without answering the next `times` requests (to raw path `path`, if given)."""
         with self._lock:
@@ -255,11 +284,13 @@ class FakeIntercom:
             fault = self._take_fault(raw_path)
             if fault is not None and fault.kind == "drop":
                 response = None
-            elif fault is not None:
+            elif fault is not None and fault.kind != "delay":
                 response = _fault_response(fault, request_id)
             else:
                 response = self._handle(recorded, bad_json, request_id)
 
+        if fault is not None and fault.kind == "delay":
+            time.sleep(fault.seconds)  # outside the lock: only this answer is late
         if response is None:
             handler.close_connection = True
             return
@@ -362,7 +393,13 @@ def _read_body(handler: _Handler) -> bytes:
 
 
 def _fault_response(fault: _Fault, request_id: str) -> Response:
-    """The error a queued fail_next fault answers with."""
+    """The answer a queued fail_next or answer_next fault gives."""
+    if fault.kind == "answer":
+        answer = Response(fault.status, fault.body, dict(fault.headers or {}), fault.content_type)
+        if fault.content_type and not fault.body:
+            # _write sends a Content-Type only with a body; an empty one is declared anyway.
+            answer.headers["Content-Type"] = fault.content_type
+        return answer
     response = error_response(fault.status, request_id, fault.code, fault.message)
     if fault.status == 429:
         response.headers["X-RateLimit-Reset"] = str(int(time.time()) + 1)
