@@ -34,6 +34,7 @@ def endpoint_document(catalog: Catalog, endpoint: Endpoint) -> dict[str, Any]:
         "request": endpoint.request,
         "response": endpoint.response,
         "response_array": endpoint.response_array,
+        "destructive": endpoint.destructive,
         "success_status": endpoint.success_status,
         "rate_limit": endpoint.rate_limit,
     }

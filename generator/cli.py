@@ -9,60 +9,23 @@ from __future__ import annotations
 
 import shlex
 import sys
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 import click
 from click.core import ParameterSource
 
 from generator import __version__
-from generator.diagnostics import CatalogError, InternalError
+from generator.cli_parts import IDS_HINT, catalog_option, configured, inherited, project_config, reports_errors
+from generator.config import Config
+from generator.docs_command import docs
 from generator.fingerprint import inputs_fingerprint, record
-from generator.locations import DEFAULT_CATALOG, DEFAULT_TEMPLATES
+from generator.list_command import list_group
+from generator.locations import DEFAULT_TEMPLATES
+from generator.policy_command import policy_group
 
 if TYPE_CHECKING:
     from generator.pipeline import Resolved
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def reports_errors(command: F) -> F:
-    """Turns the pipeline's exceptions into messages and exit statuses, never a traceback."""
-    from generator.diagnostics import OutputError
-
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except CatalogError as error:
-            for diagnostic in error.diagnostics:
-                click.echo(str(diagnostic), err=True)
-            count = len(error.diagnostics)
-            click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", err=True)
-            sys.exit(2)
-        except InternalError as error:
-            click.echo(f"internal error (a bug in intercom-gen, please report it): {error}", err=True)
-            click.echo("Nothing was written; the previous output is unchanged.", err=True)
-            sys.exit(3)
-        except OutputError as error:
-            click.echo(str(error), err=True)
-            sys.exit(4)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def catalog_option(function: F) -> F:
-    return click.option(
-        "--catalog",
-        "catalog_folder",
-        type=click.Path(path_type=Path, file_okay=False),
-        default=DEFAULT_CATALOG,
-        show_default="the catalog shipped with intercom-gen",
-        help="Read the catalog from this folder.",
-    )(function)
-
 
 def fix_command(context: click.Context) -> str:
     """The regeneration that clears what --check found: the options this run was given,
@@ -91,12 +54,18 @@ def check_tree(resolved: Resolved, versions: list[str], out: Path, templates: Pa
 
 
 # The group options a subcommand takes when they are given before its name.
-INHERITED = {"diff": ("catalog_folder",), "scopes": ("catalog_folder", "api_version")}
+INHERITED = {
+    "diff": ("catalog_folder",),
+    "docs": ("catalog_folder",),
+    "list": ("catalog_folder", "api_version"),
+    "scopes": ("catalog_folder", "api_version"),
+}
 
 
-def pass_to_subcommand(context: click.Context) -> None:
+def pass_to_subcommand(context: click.Context, config: Config) -> None:
     """Group options given before a subcommand are honoured when the subcommand takes
-    them (`intercom-gen --catalog DIR scopes ...`) and refused otherwise, never ignored."""
+    them (`intercom-gen --catalog DIR scopes ...`) and refused otherwise, never ignored.
+    The project's catalog setting is passed on too, for a subcommand not given one."""
     given = [name for name in context.params if context.get_parameter_source(name) is ParameterSource.COMMANDLINE]
     subcommand = context.invoked_subcommand or ""
     takes = INHERITED.get(subcommand, ())
@@ -105,17 +74,29 @@ def pass_to_subcommand(context: click.Context) -> None:
         flags = ", ".join(next(p.opts[0] for p in context.command.params if p.name == name) for name in refused)
         raise click.UsageError(f"{flags} does not apply to '{subcommand}'; see 'intercom-gen {subcommand} --help'")
     context.obj = {name: context.params[name] for name in given}
+    if config.catalog is not None and "catalog_folder" not in given:
+        context.obj["catalog_folder"] = config.catalog
 
 
-def inherited(name: str, value: Any) -> Any:
-    """A subcommand's option value: its own when given, else the group's given before it."""
-    context = click.get_current_context()
-    if context.get_parameter_source(name) is ParameterSource.COMMANDLINE or not context.obj:
-        return value
-    return context.obj.get(name, value)
+MAIN_EXAMPLES = f"""\b
+Examples:
+  intercom-gen --version 2.15      write generated/2.15/
+  intercom-gen --check             exit 1 if generated/ is stale
+  intercom-gen list endpoints      every endpoint's id, method and path
+  intercom-gen scopes contacts.retrieve conversations.reply
+  intercom-gen docs --out site     build the docs site of every version
+
+\b
+Settings: [tool.intercom-gen] in pyproject.toml (catalog, out, versions,
+targets), found from the current folder upwards; options override them.
+{IDS_HINT}"""
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=MAIN_EXAMPLES,
+)
 @click.option("--version", "api_version", metavar="VERSION", help="API version to generate (default: every supported version).")
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("generated"), show_default=True, help="Write to OUT/<version>/.")
 @catalog_option
@@ -140,9 +121,13 @@ def main(
     tool_version: bool,
 ) -> None:
     """Generate a typed client, scope tables, docs and webhook maps for the Intercom API."""
+    config = project_config()
     if context.invoked_subcommand is not None:
-        pass_to_subcommand(context)
+        pass_to_subcommand(context, config)
         return
+    out = configured(context, "out", out, config.out)
+    catalog_folder = configured(context, "catalog_folder", catalog_folder, config.catalog)
+    targets = targets or config.targets
     if tool_version:
         click.echo(f"intercom-gen {__version__}")
         return
@@ -155,7 +140,7 @@ def main(
             click.echo(f"{target.name:<{width}}  {target.summary} ({where})")
         return
     # An unchanged plain regeneration was already answered by generator.entry.
-    wanted = [api_version] if api_version is not None else None
+    wanted = [api_version] if api_version is not None else list(config.versions) or None
     from generator.pipeline import require_versions, resolve_catalog
     from generator.regenerate import regenerate
     from generator.targets import select_targets
@@ -177,7 +162,11 @@ def main(
         record(out, inputs_fingerprint(catalog_folder, templates, versions), [out / v for v in versions])
 
 
-@main.command()
+@main.command(epilog=f"""\b
+Example:
+  intercom-gen diff 2.14 2.15 > migration.md
+
+{IDS_HINT}""")
 @click.argument("old")
 @click.argument("new")
 @catalog_option
@@ -193,19 +182,45 @@ def diff(old: str, new: str, catalog_folder: Path) -> None:
     click.echo(migration_guide(resolved.versions[old], resolved.versions[new]), nl=False)
 
 
-@main.command()
-@click.argument("names", nargs=-1, required=True)
+@main.command(epilog=f"""\b
+Example:
+  intercom-gen scopes contacts.retrieve conversations.reply ticket.created
+  intercom-gen scopes --policy agents.yaml --agent support-bot
+
+{IDS_HINT} Webhook topics are in generated/<version>/webhooks/topics.md.""")
+@click.argument("names", nargs=-1)
 @click.option("--version", "api_version", metavar="VERSION", help="API version (default: the catalog's default).")
+@click.option("--policy", "policy_file", type=click.Path(path_type=Path), metavar="FILE", help="Instead of NAMES: what this agent policy allows --agent.")
+@click.option("--agent", "agent_name", metavar="NAME", help="The agent of --policy.")
 @catalog_option
 @reports_errors
-def scopes(names: tuple[str, ...], api_version: str | None, catalog_folder: Path) -> None:
-    """Print the least set of OAuth scopes covering endpoint ids and webhook topics."""
+def scopes(names: tuple[str, ...], api_version: str | None, policy_file: Path | None, agent_name: str | None, catalog_folder: Path) -> None:
+    """Print the least set of OAuth scopes covering endpoint ids and webhook topics, or
+    what an agent policy allows an agent (--policy FILE --agent NAME)."""
     from generator.pipeline import require_versions, resolve_catalog
     from generator.scopes import explain_scopes
 
+    if (policy_file is None) != (agent_name is None) or (policy_file is not None and names):
+        raise click.UsageError("give endpoint ids and topics, or --policy FILE with --agent NAME")
+    if policy_file is None and not names:
+        raise click.UsageError("name endpoint ids or webhook topics, or give --policy FILE --agent NAME")
     catalog_folder = inherited("catalog_folder", catalog_folder)
     api_version = inherited("api_version", api_version)
     resolved = resolve_catalog(catalog_folder)
     version = api_version or resolved.base.api.default_version
     require_versions(resolved, [version], catalog_folder)
+    if policy_file is not None and agent_name is not None:
+        from generator.agent_policy import read_policy
+        from generator.policy_command import scopes_report
+
+        policy = read_policy(policy_file, resolved.versions[version], resolved.versions)
+        click.echo(scopes_report(policy, resolved.versions[version], agent_name), nl=False)
+        return
     click.echo(explain_scopes(resolved.versions[version], names), nl=False)
+
+
+main.add_command(docs)
+main.add_command(list_group)
+main.add_command(policy_group)
+main.add_command(__import__("generator.bump_commands", fromlist=["propose"]).propose)
+main.add_command(__import__("generator.bump_commands", fromlist=["conform"]).conform)

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from generator.catalog import Catalog, Endpoint, WebhookTopic
+from generator.changelog import cell
 from generator.text import NOT_DOCUMENTED, one_line
 
 SITE_NAME = "Intercom API {version} for AI agents"
@@ -68,6 +69,8 @@ class EndpointView:
     scopes: tuple[str, ...]
     """The OAuth scopes granting the permission, narrowest first."""
     scopes_text: str
+    scopes_cell: str
+    """The scopes for a Markdown table cell: comma-separated, or why there is none."""
     webhooks: tuple[TopicLink, ...]
     """Topics this endpoint triggers: its own `webhook` and every topic listing it."""
     has_webhooks: bool
@@ -94,6 +97,12 @@ def scopes_text(scopes: tuple[str, ...], has_permission: bool) -> str:
     if len(scopes) == 1:
         return f"'{scopes[0]}'"
     return f"'{scopes[0]}' or the broader " + " or ".join(f"'{s}'" for s in scopes[1:])
+
+
+def scopes_cell(scopes: tuple[str, ...], has_permission: bool) -> str:
+    if not has_permission:
+        return "none known"
+    return cell(", ".join(scopes)) if scopes else "none"
 
 
 def webhooks_of(catalog: Catalog, endpoint: Endpoint) -> tuple[str, ...]:
@@ -136,6 +145,7 @@ def endpoint_view(catalog: Catalog, endpoint: Endpoint) -> EndpointView:
         permission_note=endpoint.permission_note,
         scopes=scopes,
         scopes_text=scopes_text(scopes, has_permission),
+        scopes_cell=scopes_cell(scopes, has_permission),
         webhooks=tuple(TopicLink(topic=t, anchor=anchor("topic", t)) for t in webhooks),
         has_webhooks=bool(webhooks),
         webhooks_text=", ".join(webhooks) if webhooks else "none",
@@ -221,6 +231,9 @@ class WebhookView:
     triggered_by_text: str
     since: str
     since_text: str
+    search_text: str
+    """Lowercase topic, summary, permission and triggering endpoints: what the reference
+    page's webhook search matches."""
 
 
 def or_none(names: tuple[str, ...]) -> str:
@@ -300,6 +313,9 @@ def webhook_view(catalog: Catalog, webhook: WebhookTopic) -> WebhookView:
         triggered_by_text=or_none(tuple(f"{t.id} ({t.method} {t.path})" for t in triggers)),
         since=webhook.since,
         since_text=since_text(catalog, webhook.since),
+        search_text=" ".join(
+            [webhook.topic, webhook.summary, webhook.permission, *(f"{t.id} {t.method} {t.path}" for t in triggers)]
+        ).lower(),
     )
 
 

@@ -1,7 +1,11 @@
 """The console entry point. A plain regeneration (`intercom-gen`, `--version V`,
 `--out DIR`, `--catalog DIR`) whose inputs and outputs are unchanged is answered here,
 before click or any stage is imported: a docs build calls the generator on every build,
-and usually nothing has changed. Everything else goes to the full command line."""
+and usually nothing has changed. Everything else goes to the full command line.
+
+The project's settings ([tool.intercom-gen] in pyproject.toml) apply here as there: its
+catalog, out and versions stand in for options not given. Settings that name targets,
+or that cannot be read, go to the full command line, which runs or reports them."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+from generator.config import ConfigError, load_config
 from generator.fingerprint import declared_versions, inputs_fingerprint, is_current
 from generator.locations import DEFAULT_CATALOG, DEFAULT_TEMPLATES
 
@@ -37,10 +42,17 @@ def main() -> None:
     # Shell completion runs the command with an environment variable set: click answers it.
     completing = any(name.startswith("_INTERCOM_GEN_COMPLETE") for name in os.environ)
     options = None if completing else plain_options(arguments)
-    if options is not None:
-        catalog = Path(options.get("--catalog", DEFAULT_CATALOG))
-        out = Path(options.get("--out", "generated"))
-        versions = [options["--version"]] if "--version" in options else declared_versions(catalog)
+    try:
+        config = load_config() if options is not None else None
+    except ConfigError:
+        config = None  # the full command line reports it
+    if options is not None and config is not None and not config.targets:
+        catalog = Path(options["--catalog"]) if "--catalog" in options else config.catalog or DEFAULT_CATALOG
+        out = Path(options["--out"]) if "--out" in options else config.out or Path("generated")
+        if "--version" in options:
+            versions = [options["--version"]]
+        else:
+            versions = list(config.versions) or declared_versions(catalog)
         if versions and is_current(out, inputs_fingerprint(catalog, DEFAULT_TEMPLATES, versions), [out / v for v in versions]):
             for version in versions:
                 print(f"{out / version}: unchanged")

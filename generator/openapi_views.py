@@ -262,6 +262,7 @@ def operation_object(operation: Operation, catalog: Catalog, error_refs: Mapping
         "description": _description(operation, catalog),
         "x-intercom-permission": operation.permission,
         "x-intercom-access": operation.access,
+        "x-intercom-destructive": operation.destructive,
         "x-intercom-since": operation.since,
         "x-intercom-scopes": list(operation.scopes),
         "parameters": [

@@ -11,6 +11,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSyst
 
 from generator.diagnostics import RenderError
 from generator.formatting import cache_folder
+from generator.markdown import markdown_text
 
 TOKEN = re.compile(r"\{(\w+)\}")
 
@@ -28,7 +29,7 @@ def bytecode_cache() -> BytecodeCache | None:
 
 
 def make_environment(folder: Path) -> Environment:
-    return Environment(
+    environment = Environment(
         loader=FileSystemLoader(str(folder)),
         bytecode_cache=bytecode_cache(),
         undefined=StrictUndefined,
@@ -37,6 +38,9 @@ def make_environment(folder: Path) -> Environment:
         lstrip_blocks=True,
         autoescape=False,
     )
+    # Catalog text in Markdown goes through its one escaping helper (HTML autoescapes).
+    environment.filters["md"] = markdown_text
+    return environment
 
 
 def template_names(folder: Path) -> list[str]:

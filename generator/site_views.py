@@ -225,11 +225,22 @@ class NavEntry:
     file: str
 
 
+# Where `mkdocs build` in generated/<version>/ writes the site, relative to mkdocs.yml:
+# site/<version>/ beside the generated/ folder, never inside it. `intercom-gen docs
+# --out site` builds every version into the same place (each mkdocs build given -d).
+SITE_DIR = "../../site/{version}"
+STYLESHEET = "stylesheets/extra.css"
+
+
 @dataclass(frozen=True)
 class SiteView:
     version: str
     site_name: str
     site_name_yaml: str
+    site_dir_yaml: str
+    """Where the built site goes, as a quoted YAML scalar (see SITE_DIR)."""
+    stylesheet_yaml: str
+    """The site's own stylesheet under docs/, as a quoted YAML scalar."""
     counts: Counts
     api: ApiView
     groups: tuple[GroupPageView, ...]
@@ -282,7 +293,9 @@ def build_site_view(resolved: Mapping[str, Catalog], version: str) -> SiteView:
     return SiteView(
         version=version,
         site_name=SITE_NAME.format(version=version),
-        site_name_yaml=json.dumps(SITE_NAME.format(version=version)),
+        site_name_yaml=json.dumps(SITE_NAME.format(version=version), ensure_ascii=False),
+        site_dir_yaml=json.dumps(SITE_DIR.format(version=version)),
+        stylesheet_yaml=json.dumps(STYLESHEET),
         counts=Counts.of(catalog),
         api=api_view(catalog, version),
         groups=groups,
@@ -299,6 +312,6 @@ def build_site_view(resolved: Mapping[str, Catalog], version: str) -> SiteView:
         pagination=pagination_view(catalog),
         request_size=request_size_view(catalog),
         pages=PAGES,
-        nav_groups=tuple(NavEntry(title_yaml=json.dumps(g.title), file=g.file) for g in groups),
-        nav_pages=tuple(NavEntry(title_yaml=json.dumps(p.title), file=p.file) for p in PAGES),
+        nav_groups=tuple(NavEntry(title_yaml=json.dumps(g.title, ensure_ascii=False), file=g.file) for g in groups),
+        nav_pages=tuple(NavEntry(title_yaml=json.dumps(p.title, ensure_ascii=False), file=p.file) for p in PAGES),
     )

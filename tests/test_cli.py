@@ -12,6 +12,10 @@ from click.testing import CliRunner
 
 from generator import __version__
 from generator.cli import main
+from tests.catalog_versions import following, newest, shipped, supported
+
+# The version Intercom's API guide describes, the catalog's default.
+GUIDE = shipped().base.api.default_version
 
 
 @pytest.fixture
@@ -28,11 +32,11 @@ def run(*arguments: str) -> tuple[int, str, str]:
 
 
 def test_generates_one_version_with_the_brief_counts(in_tmp: Path) -> None:
-    code, out, _ = run("--version", "2.15", "--out", "generated")
-    assert code == 0 and "generated/2.15" in out
-    catalog = json.loads((in_tmp / "generated/2.15/catalog.json").read_text())
-    assert catalog["api_version"] == "2.15"
-    # The brief's numbers, plus the endpoints its 2.14/2.15 history adds without a permission.
+    code, out, _ = run("--version", GUIDE, "--out", "generated")
+    assert code == 0 and f"generated/{GUIDE}" in out
+    catalog = json.loads((in_tmp / f"generated/{GUIDE}/catalog.json").read_text())
+    assert catalog["api_version"] == GUIDE
+    # The brief's numbers, plus the endpoints its version history adds without a permission.
     assert catalog["counts"] == {
         "endpoints": 30,
         "groups": 8,
@@ -46,12 +50,12 @@ def test_generates_one_version_with_the_brief_counts(in_tmp: Path) -> None:
         "eu": "https://api.eu.intercom.io",
         "us": "https://api.intercom.io",
     }
-    assert sorted(p.name for p in (in_tmp / "generated").iterdir()) == ["2.15"]
+    assert sorted(p.name for p in (in_tmp / "generated").iterdir()) == [GUIDE]
 
 
 def test_output_is_byte_identical_across_runs(in_tmp: Path) -> None:
-    run("--version", "2.14", "--out", "first")
-    run("--version", "2.14", "--out", "second")
+    run("--version", newest(), "--out", "first")
+    run("--version", newest(), "--out", "second")
     first = {p.relative_to(in_tmp / "first"): p.read_bytes() for p in (in_tmp / "first").rglob("*") if p.is_file()}
     second = {p.relative_to(in_tmp / "second"): p.read_bytes() for p in (in_tmp / "second").rglob("*") if p.is_file()}
     assert first == second and len(first) > 30
@@ -61,26 +65,29 @@ def test_check_passes_on_current_output_and_lists_stale_files(in_tmp: Path) -> N
     assert run("--out", "generated")[0] == 0
     code, out, _ = run("--check", "--out", "generated")
     assert code == 0 and "current" in out
-    (in_tmp / "generated/2.13/catalog.json").write_text("{}\n")
-    (in_tmp / "generated/2.12/stray.txt").write_text("left over\n")
+    edited, strayed = f"generated/{supported()[-1]}/catalog.json", f"generated/{supported()[0]}/stray.txt"
+    (in_tmp / edited).write_text("{}\n")
+    (in_tmp / strayed).write_text("left over\n")
     (in_tmp / "generated/9.9").mkdir()
     code, _, err = run("--check", "--out", "generated")
     assert code == 1
-    for stale in ("generated/2.13/catalog.json", "generated/2.12/stray.txt", "generated/9.9"):
+    for stale in (edited, strayed, "generated/9.9"):
         assert stale in err
-    assert (in_tmp / "generated/2.13/catalog.json").read_text() == "{}\n", "--check writes nothing"
+    assert (in_tmp / edited).read_text() == "{}\n", "--check writes nothing"
 
 
 def test_unknown_version_lists_the_supported_ones(in_tmp: Path) -> None:
-    code, _, err = run("--version", "2.16", "--out", "generated")
+    unknown = following(newest())
+    code, _, err = run("--version", unknown, "--out", "generated")
     assert code == 2
-    assert "unknown API version '2.16'" in err and "2.11, 2.12, 2.13, 2.14, 2.15" in err
+    assert f"unknown API version '{unknown}'" in err and ", ".join(supported()) in err
     assert not (in_tmp / "generated").exists()
 
 
 def test_list_versions_and_tool_version(in_tmp: Path) -> None:
     code, out, _ = run("--list-versions")
-    assert code == 0 and out.split("\n")[:5] == ["2.11", "2.12", "2.13", "2.14", "2.15 (default)"]
+    listed = [v + (" (default)" if v == GUIDE else "") for v in supported()]
+    assert code == 0 and out.split("\n")[: len(listed)] == listed
     code, out, _ = run("--tool-version")
     assert code == 0 and out.strip() == f"intercom-gen {__version__}"
 
@@ -88,13 +95,14 @@ def test_list_versions_and_tool_version(in_tmp: Path) -> None:
 def test_the_installed_command_works_from_any_folder(in_tmp: Path) -> None:
     """The console script, in a fresh process from an unrelated folder, with its
     shipped catalog; a second run is a no-op answered before the command line loads."""
-    command = [sys.executable, "-c", "from generator.entry import main; main()", "--version", "2.13", "--out", "out"]
+    version = supported()[len(supported()) // 2]
+    command = [sys.executable, "-c", "from generator.entry import main; main()", "--version", version, "--out", "out"]
     first = subprocess.run(command, capture_output=True, text=True, cwd=in_tmp, check=False)
     assert first.returncode == 0, first.stderr
-    assert (in_tmp / "out/2.13/python/intercom_api/client.py").is_file()
+    assert (in_tmp / f"out/{version}/python/intercom_api/client.py").is_file()
     again = subprocess.run(command, capture_output=True, text=True, cwd=in_tmp, check=False)
-    assert again.returncode == 0 and again.stdout.strip() == "out/2.13: unchanged"
-    (in_tmp / "out/2.13/catalog.json").write_text("edited by hand\n")
+    assert again.returncode == 0 and again.stdout.strip() == f"out/{version}: unchanged"
+    (in_tmp / f"out/{version}/catalog.json").write_text("edited by hand\n")
     repaired = subprocess.run(command, capture_output=True, text=True, cwd=in_tmp, check=False)
     assert "1 file(s) changed" in repaired.stdout
-    assert (in_tmp / "out/2.13/catalog.json").read_text().startswith("{")
+    assert (in_tmp / f"out/{version}/catalog.json").read_text().startswith("{")

@@ -21,8 +21,13 @@ from generator.reference_views import build_reference_view
 from generator.site_views import build_site_view
 from generator.text import NOT_DOCUMENTED
 from generator.write import write_tree
+from tests.catalog_versions import base_version, previous, version_with
 
-VERSIONS = ("2.15", "2.14")
+# The version whose rules add the ticket.resolved topic, the one before it, and the base.
+WITH = version_with("add_webhook", webhook="ticket.resolved")
+WITHOUT = previous(WITH)
+BASE = base_version()
+VERSIONS = (WITH, WITHOUT)
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +86,7 @@ def test_mkdocs_config_names_the_version_and_every_page(generated: Path, version
 
 
 def test_group_page_lists_path_permission_scope_and_webhook(built: dict[str, tuple[Path, str]]) -> None:
-    site, _ = built["2.15"]
+    site, _ = built[WITH]
     html = (site / "groups" / "contacts.html").read_text()
     section = html[html.index('id="contacts-create"') :]
     section = section[: section.index('id="contacts-delete"')]
@@ -89,7 +94,7 @@ def test_group_page_lists_path_permission_scope_and_webhook(built: dict[str, tup
     assert "Write users" in section
     assert "Write users and companies" in section
     assert "contact.user.created" in section
-    assert "2.11" in section
+    assert BASE in section
     retrieve = html[html.index('id="contacts-retrieve"') :]
     assert "'Read one user and one company' or the broader 'Read and list users and companies'" in retrieve[:3000]
     listing = html[html.index('id="contacts-list"') :][:4000]
@@ -97,7 +102,7 @@ def test_group_page_lists_path_permission_scope_and_webhook(built: dict[str, tup
 
 
 def test_index_explains_auth_versions_regions_and_connections(built: dict[str, tuple[Path, str]]) -> None:
-    site, _ = built["2.15"]
+    site, _ = built[WITH]
     html = (site / "index.html").read_text()
     for text in (
         "no refresh tokens",
@@ -114,7 +119,7 @@ def test_index_explains_auth_versions_regions_and_connections(built: dict[str, t
 
 
 def test_webhooks_errors_limits_and_versions_pages(built: dict[str, tuple[Path, str]]) -> None:
-    site, _ = built["2.15"]
+    site, _ = built[WITH]
     webhooks = (site / "webhooks.html").read_text()
     assert "ticket.resolved" in webhooks and "Read tickets" in webhooks
     errors = (site / "errors.html").read_text()
@@ -122,16 +127,16 @@ def test_webhooks_errors_limits_and_versions_pages(built: dict[str, tuple[Path, 
     limits = (site / "rate-limits.html").read_text()
     assert "10,000" in limits and "X-RateLimit-Reset" in limits
     versions = (site / "versions.html").read_text()
-    assert versions.index("2.15 (this version") < versions.index(">2.14<") < versions.index(">2.11")
+    assert versions.index(f"{WITH} (this version") < versions.index(f">{WITHOUT}<") < versions.index(f">{BASE}")
     assert "ticket" in versions
-    older, _ = built["2.14"]
-    assert "2.15" not in (older / "versions.html").read_text().split("Version history", 1)[1]
+    older, _ = built[WITHOUT]
+    assert WITH not in (older / "versions.html").read_text().split("Version history", 1)[1]
     assert "ticket.resolved" not in (older / "webhooks.html").read_text()
 
 
 def test_scope_tables_agree_with_the_catalog(resolved: Resolved, generated: Path) -> None:
-    catalog = resolved.versions["2.15"]
-    tables = generated / "2.15" / "tables"
+    catalog = resolved.versions[WITH]
+    tables = generated / WITH / "tables"
     document = json.loads((tables / "scopes.json").read_text())
     assert document["counts"] == Counts.of(catalog).as_dict()
     assert document["counts"]["endpoints"] == 30
@@ -158,18 +163,18 @@ def test_scope_tables_agree_with_the_catalog(resolved: Resolved, generated: Path
 
 
 def test_topics_tables(resolved: Resolved, generated: Path) -> None:
-    topics = json.loads((generated / "2.15" / "webhooks" / "topics.json").read_text())["topics"]
+    topics = json.loads((generated / WITH / "webhooks" / "topics.json").read_text())["topics"]
     assert topics["ticket.created"] == {
         "summary": "A ticket was created.",
         "permission": "Read tickets",
         "scopes": ["Read tickets"],
         "triggered_by": [{"id": "tickets.create", "method": "POST", "path": "/tickets"}],
-        "since": "2.11",
+        "since": BASE,
     }
-    assert topics["ticket.resolved"]["since"] == "2.15"
-    older = json.loads((generated / "2.14" / "webhooks" / "topics.json").read_text())["topics"]
+    assert topics["ticket.resolved"]["since"] == WITH
+    older = json.loads((generated / WITHOUT / "webhooks" / "topics.json").read_text())["topics"]
     assert "ticket.resolved" not in older
-    assert "`contact.user.created`" in (generated / "2.15" / "webhooks" / "topics.md").read_text()
+    assert "`contact.user.created`" in (generated / WITH / "webhooks" / "topics.md").read_text()
 
 
 def test_docs_views_are_deterministic_and_ordered(resolved: Resolved) -> None:

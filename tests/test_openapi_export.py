@@ -18,9 +18,9 @@ from generator.locations import DEFAULT_TEMPLATES
 from generator.openapi_views import (
     OpenApiView,
     build_openapi_view,
-    openapi_view,
     convert_schema,
     openapi_document,
+    openapi_view,
 )
 from generator.operations import build_operation_model
 from generator.pipeline import resolve_catalog

@@ -51,3 +51,15 @@ def test_a_template_that_writes_broken_python_is_exit_3(tmp_path: Path, monkeypa
     assert result.exit_code == 3, result.output
     assert f"generated file {NEWEST}/python/intercom_api/broken.py is not valid: SyntaxError" in result.stderr
     assert (out / NEWEST / "keep.txt").read_text() == "previous\n"
+
+
+def test_a_title_outside_the_basic_plane_reaches_mkdocs_yml_readably(mini_catalog: Path) -> None:
+    """An emoji in a group title once became a surrogate-pair escape YAML cannot read."""
+    from generator.pipeline import generate
+
+    endpoints = mini_catalog / "endpoints" / "contacts.yaml"
+    endpoints.write_text(endpoints.read_text().replace("  title: Contacts\n", "  title: Contacts 🚀\n", 1))
+    resolved = resolve_catalog(mini_catalog)
+    newest = resolved.supported[-1]
+    files = generate(resolved, [newest], targets=["docs"])[newest]
+    assert "Contacts 🚀" in files["mkdocs.yml"]
