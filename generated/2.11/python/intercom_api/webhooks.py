@@ -8,6 +8,10 @@ by the hex HMAC-SHA1 of the raw request body, keyed with the app's client secret
 Verify the raw bytes before parsing them::
 
     notification = parse_notification(request.body, request.headers.get("X-Hub-Signature"), CLIENT_SECRET)
+
+A topic this version's catalog does not list (Intercom has more) still parses, once its
+signature is verified: the notification's ``topic_info`` is then None and ``raw`` holds
+everything Intercom sent.
 """
 
 from __future__ import annotations
@@ -39,7 +43,8 @@ _HEX_DIGITS = frozenset("0123456789abcdef")
 
 
 class WebhookError(ValueError):
-    """A notification that must be rejected: unsigned, forged, malformed or unknown."""
+    """A notification that must be rejected: unsigned, forged or malformed; or a client
+    secret that cannot verify anything (empty)."""
 
 
 @dataclass(frozen=True)
@@ -173,7 +178,10 @@ TOPICS: Mapping[str, WebhookTopicInfo] = MappingProxyType(
 
 @dataclass(frozen=True)
 class Notification:
-    """A verified notification: its topic, ids, and the object it is about."""
+    """A verified notification: its topic, ids, and the object it is about.
+
+    `topic_info` describes the topic, or is None for a topic this module's catalog does
+    not list (see TOPICS); `raw` is the whole notification as sent."""
 
     topic: str
     id: str
@@ -181,10 +189,40 @@ class Notification:
     created_at: int | None
     data_item: dict[str, Any]
     raw: dict[str, Any]
+    topic_info: WebhookTopicInfo | None = None
 
 
-def _header_digest(signature_header: str | None) -> str:
+def _body_bytes(raw_body: object) -> bytes:
+    """The raw body as bytes; a str (already decoded, so not what was signed) is refused."""
+    if isinstance(raw_body, bytes):
+        return raw_body
+    if isinstance(raw_body, (bytearray, memoryview)):
+        return bytes(raw_body)
+    raise TypeError(
+        f"raw_body must be the request body as bytes, exactly as received, not {type(raw_body).__name__}: "
+        "the signature covers those bytes"
+    )
+
+
+def _secret_key(client_secret: object) -> bytes:
+    """The client secret as the HMAC key; a missing or empty one is refused, since the
+    empty key would make anyone's signature verify."""
+    if not isinstance(client_secret, str):
+        raise TypeError(
+            f"client_secret must be the app's client secret as a str, not {type(client_secret).__name__}"
+        )
+    if not client_secret.strip():
+        raise WebhookError("the client secret is empty: no notification can be verified with it")
+    return client_secret.encode("utf-8")
+
+
+def _header_digest(signature_header: object) -> str:
     """The hex digest the header carries, or WebhookError saying what is wrong with it."""
+    if signature_header is not None and not isinstance(signature_header, str):
+        raise TypeError(
+            f"signature_header must be the {SIGNATURE_HEADER} header as a str (or None), "
+            f"not {type(signature_header).__name__}"
+        )
     if signature_header is None or not signature_header.strip():
         raise WebhookError(f"missing {SIGNATURE_HEADER} header: the notification is not signed")
     value = signature_header.strip()
@@ -201,32 +239,41 @@ def _header_digest(signature_header: str | None) -> str:
     return digest
 
 
-def _expected_digest(raw_body: bytes, client_secret: str) -> str:
-    return hmac.new(client_secret.encode("utf-8"), raw_body, hashlib.sha1).hexdigest()
+def _expected_digest(body: bytes, key: bytes) -> str:
+    return hmac.new(key, body, hashlib.sha1).hexdigest()
 
 
 def verify_signature(raw_body: bytes, signature_header: str | None, client_secret: str) -> bool:
     """Whether ``signature_header`` is the HMAC-SHA1 of ``raw_body`` under ``client_secret``.
 
-    A missing or malformed header is simply not valid."""
+    A missing or malformed header is simply not valid. A body that is not bytes, a
+    header that is not a str, or a secret that is not one raise TypeError; an empty
+    secret raises WebhookError."""
+    body = _body_bytes(raw_body)
+    key = _secret_key(client_secret)
     try:
         digest = _header_digest(signature_header)
     except WebhookError:
         return False
-    return hmac.compare_digest(digest, _expected_digest(raw_body, client_secret))
+    return hmac.compare_digest(digest, _expected_digest(body, key))
 
 
 def parse_notification(
     raw_body: bytes, signature_header: str | None, client_secret: str
 ) -> Notification:
-    """Verify a notification's signature, then parse it; raises WebhookError otherwise."""
+    """Verify a notification's signature, then parse it; raises WebhookError otherwise
+    (TypeError for arguments of the wrong type, as verify_signature)."""
+    body = _body_bytes(raw_body)
+    key = _secret_key(client_secret)
     digest = _header_digest(signature_header)
-    if not hmac.compare_digest(digest, _expected_digest(raw_body, client_secret)):
+    if not hmac.compare_digest(digest, _expected_digest(body, key)):
         raise WebhookError(
             f"bad signature: {SIGNATURE_HEADER} does not match the body under this client secret"
         )
     try:
-        document = json.loads(raw_body)
+        document = json.loads(body)
+    except RecursionError:
+        raise WebhookError("the body's JSON is nested too deeply to be a notification") from None
     except (UnicodeDecodeError, ValueError) as error:
         raise WebhookError(f"the body is not JSON: {error}") from error
     if not isinstance(document, dict) or document.get("type") != "notification_event":
@@ -238,17 +285,15 @@ def parse_notification(
     item = data.get("item") if isinstance(data, dict) else None
     if not isinstance(item, dict):
         raise WebhookError("the notification has no data.item object")
-    if topic not in TOPICS:
-        raise WebhookError(
-            f"unknown webhook topic {topic!r} for Intercom API version {API_VERSION}; "
-            "subscribe to topics of the app's pinned version or regenerate for a newer one"
-        )
     created_at = document.get("created_at")
+    if not isinstance(created_at, int) or isinstance(created_at, bool):
+        created_at = None
     return Notification(
         topic=topic,
         id=str(document.get("id", "")),
         app_id=str(document.get("app_id", "")),
-        created_at=created_at if isinstance(created_at, int) else None,
+        created_at=created_at,
         data_item=item,
         raw=document,
+        topic_info=TOPICS.get(topic),
     )

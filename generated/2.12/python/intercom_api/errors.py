@@ -2,14 +2,37 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import httpx
+
+
+def _text(value: object) -> str:
+    """Any value an error body holds, as text: a list of messages joined, anything else
+    as JSON (or its repr), so that building or printing an error never fails."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return "; ".join(_text(item) for item in value)
+    try:
+        return json.dumps(value, ensure_ascii=False, default=repr)
+    except (TypeError, ValueError, RecursionError):
+        return repr(value)
 
 
 class IntercomError(Exception):
-    """An error answer from Intercom, or no answer at all (status None)."""
+    """An error answer from Intercom, an answer the client could not read, or no answer
+    at all (status None).
 
-    what_to_do = "Read the message and the Intercom documentation for this endpoint."
+    `response` is the HTTP answer (None without one), `body` its parsed JSON (or its text
+    when it is not JSON), and `headers` its headers.
+    """
+
+    what_to_do: str = "Read the message and the Intercom documentation for this endpoint."
 
     def __init__(
         self,
@@ -19,28 +42,60 @@ class IntercomError(Exception):
         code: str | None = None,
         request_id: str | None = None,
         endpoint_id: str | None = None,
+        response: httpx.Response | None = None,
+        body: object = None,
+        reset_at: int | None = None,
     ) -> None:
-        super().__init__(message)
-        self.message = message
-        self.status = status
-        self.code = code
-        self.request_id = request_id
-        self.endpoint_id = endpoint_id
+        text = _text(message)
+        super().__init__(text)
+        self.message: str = text
+        self.status: int | None = status
+        self.code: str | None = None if code is None else _text(code)
+        self.request_id: str | None = None if request_id is None else _text(request_id)
+        self.endpoint_id: str | None = endpoint_id
+        self.response: httpx.Response | None = response
+        self.body: object = body
+        self.reset_at: int | None = reset_at
+        """For a rate-limited answer: when the window resets, in Unix seconds
+        (X-RateLimit-Reset), if Intercom said."""
+
+    @property
+    def headers(self) -> Mapping[str, str]:
+        """The answer's headers; empty when there was no answer."""
+        return self.response.headers if self.response is not None else MappingProxyType({})
 
     def __str__(self) -> str:
-        parts = [self.message]
-        if self.status is not None:
-            parts.insert(0, f"HTTP {self.status}" + (f" {self.code}" if self.code else "") + ":")
-        if self.request_id:
-            parts.append(f"(request id {self.request_id})")
-        parts.append(f"What to do: {self.what_to_do}")
-        return " ".join(parts)
+        try:
+            parts = [self.message]
+            if self.status is not None:
+                code = f" {self.code}" if self.code else ""
+                parts.insert(0, f"HTTP {self.status}{code}:")
+            if self.request_id:
+                parts.append(f"(request id {self.request_id})")
+            parts.append(f"What to do: {self.what_to_do}")
+            return " ".join(_text(part) for part in parts)
+        except Exception:  # an attribute replaced by something unprintable: still a message
+            return repr(self.args)
 
 
 class APIConnectionError(IntercomError):
     """Intercom could not be reached, or the connection broke before an answer."""
 
-    what_to_do = "Check the network and the base URL; idempotent calls were already retried."
+    what_to_do: str = "Check the network and the base URL; idempotent calls were already retried."
+
+
+class APIResponseValidationError(IntercomError):
+    """A successful answer the client could not read: not JSON (an HTML page from a proxy,
+    say), empty where a body was expected, or JSON that does not match the endpoint's model.
+
+    `status` is the answer's (2xx) status; `body_excerpt` is the start of the body.
+    """
+
+    what_to_do: str = (
+        "Check that base_url points at Intercom's API and that the Intercom-Version sent is "
+        "the one this client was generated for; if both are right, report the body excerpt."
+    )
+    body_excerpt: str = ""
 
 
 # What to do about each error, from the catalog's error table.
@@ -58,80 +113,80 @@ WHAT_TO_DO: Mapping[int, str] = MappingProxyType(
 
 
 class BadRequestError(IntercomError):
-    """Bad request: HTTP (400,).
+    """Intercom answered HTTP 400.
 
     The request was malformed, or a parameter is missing or invalid.
     """
 
-    what_to_do = WHAT_TO_DO[400]
-    codes = ("bad_request", "parameter_invalid")
-    retryable = False
+    what_to_do: str = WHAT_TO_DO[400]
+    codes: tuple[str, ...] = ("bad_request", "parameter_invalid")
+    retryable: bool = False
 
 
 class UnauthorizedError(IntercomError):
-    """Unauthorized: HTTP (401,).
+    """Intercom answered HTTP 401.
 
     No valid access token was sent, or the token lacks the scope this endpoint needs.
     """
 
-    what_to_do = WHAT_TO_DO[401]
-    codes = ("unauthorized", "token_unauthorized")
-    retryable = False
+    what_to_do: str = WHAT_TO_DO[401]
+    codes: tuple[str, ...] = ("unauthorized", "token_unauthorized")
+    retryable: bool = False
 
 
 class ForbiddenError(IntercomError):
-    """Forbidden: HTTP (403,).
+    """Intercom answered HTTP 403.
 
     The token authenticated, but this request is not allowed for it.
     """
 
-    what_to_do = WHAT_TO_DO[403]
-    codes = ("forbidden",)
-    retryable = False
+    what_to_do: str = WHAT_TO_DO[403]
+    codes: tuple[str, ...] = ("forbidden",)
+    retryable: bool = False
 
 
 class NotFoundError(IntercomError):
-    """Not found: HTTP (404,).
+    """Intercom answered HTTP 404.
 
     The resource does not exist, or lives in another region than the one called.
     """
 
-    what_to_do = WHAT_TO_DO[404]
-    codes = ("not_found",)
-    retryable = False
+    what_to_do: str = WHAT_TO_DO[404]
+    codes: tuple[str, ...] = ("not_found",)
+    retryable: bool = False
 
 
 class UnprocessableEntityError(IntercomError):
-    """Unprocessable entity: HTTP (422,).
+    """Intercom answered HTTP 422.
 
     The request was well formed but a value failed validation.
     """
 
-    what_to_do = WHAT_TO_DO[422]
-    codes = ("unprocessable_entity",)
-    retryable = False
+    what_to_do: str = WHAT_TO_DO[422]
+    codes: tuple[str, ...] = ("unprocessable_entity",)
+    retryable: bool = False
 
 
 class RateLimitError(IntercomError):
-    """Rate limit: HTTP (429,).
+    """Intercom answered HTTP 429.
 
     The app or the workspace used up its rate limit for the current window.
     """
 
-    what_to_do = WHAT_TO_DO[429]
-    codes = ("rate_limit_exceeded",)
-    retryable = True
+    what_to_do: str = WHAT_TO_DO[429]
+    codes: tuple[str, ...] = ("rate_limit_exceeded",)
+    retryable: bool = True
 
 
 class ServerError(IntercomError):
-    """Server: HTTP (500, 502, 503, 504).
+    """Intercom answered HTTP 500, 502, 503 or 504.
 
     Something failed on Intercom's side.
     """
 
-    what_to_do = WHAT_TO_DO[500]
-    codes = ("server_error",)
-    retryable = True
+    what_to_do: str = WHAT_TO_DO[500]
+    codes: tuple[str, ...] = ("server_error",)
+    retryable: bool = True
 
 
 ERRORS_BY_STATUS: Mapping[int, type[IntercomError]] = MappingProxyType(

@@ -2,14 +2,29 @@
 
 `Intercom()` reads its token from INTERCOM_ACCESS_TOKEN; iterate
 `client.contacts.list()` for every contact, page by page as needed.
+
+Example::
+
+    from intercom_api import Intercom, NotFoundError
+
+    with Intercom() as client:
+        me = client.admins.me()
+        print(me.email)
+        for contact in client.contacts.list(per_page=50):  # pages are fetched as needed
+            print(contact.id, contact.email)
+        try:
+            client.contacts.retrieve("no-such-contact")
+        except NotFoundError as error:
+            print(error.status, error.request_id, error.what_to_do)
 """
 
 from intercom_api import webhooks
-from intercom_api.transport import RateLimit
-from intercom_api.endpoints import API_VERSION, ENDPOINTS, EndpointInfo, required_scopes
+from intercom_api.transport import NOT_GIVEN, NotGiven, RateLimit, RawResponse, Region
+from intercom_api.endpoints import API_VERSION, ENDPOINTS, EndpointId, EndpointInfo, required_scopes
 from intercom_api.client import AsyncIntercom, Intercom
 from intercom_api.errors import (
     APIConnectionError,
+    APIResponseValidationError,
     BadRequestError,
     UnauthorizedError,
     ForbiddenError,
@@ -23,19 +38,25 @@ from intercom_api.pagination import AsyncPager, Page, SyncPager
 
 __all__ = [
     "APIConnectionError",
+    "APIResponseValidationError",
     "API_VERSION",
     "AsyncIntercom",
     "AsyncPager",
     "BadRequestError",
     "ENDPOINTS",
+    "EndpointId",
     "EndpointInfo",
     "ForbiddenError",
     "Intercom",
     "IntercomError",
+    "NOT_GIVEN",
     "NotFoundError",
+    "NotGiven",
     "Page",
     "RateLimit",
     "RateLimitError",
+    "RawResponse",
+    "Region",
     "ServerError",
     "SyncPager",
     "UnauthorizedError",

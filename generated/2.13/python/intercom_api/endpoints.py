@@ -7,8 +7,43 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
 from types import MappingProxyType
+from typing import Literal, TypeAlias
 
 API_VERSION = "2.13"
+
+# Every endpoint id of this version: a misspelled one is a type error, not a runtime one.
+EndpointId: TypeAlias = Literal[
+    "admins.list",
+    "admins.me",
+    "admins.set_away",
+    "articles.create",
+    "articles.list",
+    "articles.retrieve",
+    "articles.update",
+    "companies.list",
+    "companies.retrieve",
+    "companies.upsert",
+    "contacts.archive",
+    "contacts.create",
+    "contacts.delete",
+    "contacts.list",
+    "contacts.retrieve",
+    "contacts.search",
+    "contacts.update",
+    "conversations.create",
+    "conversations.list",
+    "conversations.manage",
+    "conversations.reply",
+    "conversations.retrieve",
+    "conversations.search",
+    "data_events.list",
+    "data_events.submit",
+    "messages.create",
+    "tickets.create",
+    "tickets.reply",
+    "tickets.retrieve",
+    "tickets.update",
+]
 
 
 @dataclass(frozen=True)
@@ -495,7 +530,7 @@ def _breadth(scopes: tuple[str, ...]) -> int:
     return len({permission for name in scopes for permission in SCOPE_GRANTS[name]})
 
 
-def required_scopes(*endpoint_ids: str) -> tuple[str, ...]:
+def required_scopes(*endpoint_ids: EndpointId) -> tuple[str, ...]:
     """The least set of OAuth scopes that covers every named endpoint.
 
     Among equally small sets, the one granting the fewest permissions wins, so an agent

@@ -1,29 +1,128 @@
 """Typed clients for Intercom API 2.14: one resource per capability group,
-one method per endpoint. Models are imported on first use, keeping import time low."""
+one method per endpoint. A group's module (intercom_api/resources/) is imported on first
+use of its attribute, and a method's models on its first call: importing the client and
+making a first call load only what that call needs."""
 
 from __future__ import annotations
 
 import builtins
-import json
+import importlib
 import time
+from collections.abc import Mapping
+from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import httpx
 
 from intercom_api.endpoints import ENDPOINTS, EndpointInfo
 from intercom_api.errors import APIConnectionError
 from intercom_api.pagination import AsyncPager, Cursor, Page, SyncPager, next_cursor, with_cursor
-from intercom_api.transport import RateLimit, Settings, check_per_page, without_none
-from intercom_api.transport import segment as _segment
+from intercom_api.transport import (
+    DEFAULT_TIMEOUT_SECONDS,
+    NOT_GIVEN,
+    NotGiven,
+    RateLimit,
+    RawResponse,
+    Region,
+    Settings,
+    Timeout,
+    given,
+    parse_model,
+    parse_models,
+    query,
+)
 
 if TYPE_CHECKING:
+    import os
+
     from pydantic import BaseModel
 
-    from intercom_api.models import *  # noqa: F403
+    from intercom_api.audit import AuditLog, Guard
+    from intercom_api.policy import Policy
+    from intercom_api.resources.admins import Admins, AdminsWithRawResponse
+    from intercom_api.resources.articles import Articles, ArticlesWithRawResponse
+    from intercom_api.resources.calls import Calls, CallsWithRawResponse
+    from intercom_api.resources.companies import Companies, CompaniesWithRawResponse
+    from intercom_api.resources.contacts import Contacts, ContactsWithRawResponse
+    from intercom_api.resources.conversations import Conversations, ConversationsWithRawResponse
+    from intercom_api.resources.data_events import DataEvents, DataEventsWithRawResponse
+    from intercom_api.resources.internal_articles import (
+        InternalArticles,
+        InternalArticlesWithRawResponse,
+    )
+    from intercom_api.resources.messages import Messages, MessagesWithRawResponse
+    from intercom_api.resources.tickets import Tickets, TicketsWithRawResponse
+    from intercom_api.resources.admins import AsyncAdmins, AsyncAdminsWithRawResponse
+    from intercom_api.resources.articles import AsyncArticles, AsyncArticlesWithRawResponse
+    from intercom_api.resources.calls import AsyncCalls, AsyncCallsWithRawResponse
+    from intercom_api.resources.companies import AsyncCompanies, AsyncCompaniesWithRawResponse
+    from intercom_api.resources.contacts import AsyncContacts, AsyncContactsWithRawResponse
+    from intercom_api.resources.conversations import (
+        AsyncConversations,
+        AsyncConversationsWithRawResponse,
+    )
+    from intercom_api.resources.data_events import AsyncDataEvents, AsyncDataEventsWithRawResponse
+    from intercom_api.resources.internal_articles import (
+        AsyncInternalArticles,
+        AsyncInternalArticlesWithRawResponse,
+    )
+    from intercom_api.resources.messages import AsyncMessages, AsyncMessagesWithRawResponse
+    from intercom_api.resources.tickets import AsyncTickets, AsyncTicketsWithRawResponse
 
 M = TypeVar("M", bound="BaseModel")
 T = TypeVar("T")
+
+# Each class of intercom_api/resources/ and its module, for `intercom_api.client.Contacts`.
+_RESOURCE_MODULES: Mapping[str, str] = {
+    "Admins": "admins",
+    "AdminsWithRawResponse": "admins",
+    "AsyncAdmins": "admins",
+    "AsyncAdminsWithRawResponse": "admins",
+    "Articles": "articles",
+    "ArticlesWithRawResponse": "articles",
+    "AsyncArticles": "articles",
+    "AsyncArticlesWithRawResponse": "articles",
+    "Calls": "calls",
+    "CallsWithRawResponse": "calls",
+    "AsyncCalls": "calls",
+    "AsyncCallsWithRawResponse": "calls",
+    "Companies": "companies",
+    "CompaniesWithRawResponse": "companies",
+    "AsyncCompanies": "companies",
+    "AsyncCompaniesWithRawResponse": "companies",
+    "Contacts": "contacts",
+    "ContactsWithRawResponse": "contacts",
+    "AsyncContacts": "contacts",
+    "AsyncContactsWithRawResponse": "contacts",
+    "Conversations": "conversations",
+    "ConversationsWithRawResponse": "conversations",
+    "AsyncConversations": "conversations",
+    "AsyncConversationsWithRawResponse": "conversations",
+    "DataEvents": "data_events",
+    "DataEventsWithRawResponse": "data_events",
+    "AsyncDataEvents": "data_events",
+    "AsyncDataEventsWithRawResponse": "data_events",
+    "InternalArticles": "internal_articles",
+    "InternalArticlesWithRawResponse": "internal_articles",
+    "AsyncInternalArticles": "internal_articles",
+    "AsyncInternalArticlesWithRawResponse": "internal_articles",
+    "Messages": "messages",
+    "MessagesWithRawResponse": "messages",
+    "AsyncMessages": "messages",
+    "AsyncMessagesWithRawResponse": "messages",
+    "Tickets": "tickets",
+    "TicketsWithRawResponse": "tickets",
+    "AsyncTickets": "tickets",
+    "AsyncTicketsWithRawResponse": "tickets",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _RESOURCE_MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"intercom_api.resources.{module}"), name)
 
 
 async def _async_sleep(seconds: float) -> None:
@@ -50,21 +149,32 @@ class Intercom:
     The token falls back to the INTERCOM_ACCESS_TOKEN environment variable; `region`
     (("au", "eu", "us")) picks the base URL; `version` is sent as Intercom-Version
     on every request and can be overridden per call. `max_retries` is the number of retries
-    after the first attempt.
+    after the first attempt. `timeout` (seconds, or an httpx.Timeout) holds for every
+    request, also with your own `http_client`, which `close()` leaves open.
+
+    Every method also takes `version`, `timeout` and `extra_headers` for one call.
+
+    Example::
+
+        client = Intercom(timeout=10.0, max_retries=3)
+        me = client.admins.me(timeout=2.0, extra_headers={"X-Request-Source": "nightly-job"})
     """
 
     def __init__(
         self,
         token: str | None = None,
         *,
-        region: str = "us",
+        region: Region = "us",
         base_url: str | None = None,
         version: str | None = None,
-        timeout: float = 30.0,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int = 2,
         retry_backoff: float = 0.5,
         max_rate_limit_wait: float = 10.0,
         http_client: httpx.Client | None = None,
+        policy: Policy | None = None,
+        agent: str | None = None,
+        audit_log: AuditLog | str | os.PathLike[str] | None = None,
     ) -> None:
         self._settings = Settings(
             token,
@@ -75,17 +185,18 @@ class Intercom:
             retry_backoff,
             max_rate_limit_wait,
         )
-        self._http = http_client or httpx.Client(timeout=timeout)
-        self.admins = Admins(self)
-        self.articles = Articles(self)
-        self.calls = Calls(self)
-        self.companies = Companies(self)
-        self.contacts = Contacts(self)
-        self.conversations = Conversations(self)
-        self.data_events = DataEvents(self)
-        self.internal_articles = InternalArticles(self)
-        self.messages = Messages(self)
-        self.tickets = Tickets(self)
+        # A caller's own httpx client stays the caller's to close.
+        self._owns_http = http_client is None
+        made_timeout = DEFAULT_TIMEOUT_SECONDS if isinstance(timeout, NotGiven) else timeout
+        self._http = http_client or httpx.Client(timeout=made_timeout)
+        # A timeout given here is sent with each request, so that it holds for any client.
+        self._timeout: Any = httpx.USE_CLIENT_DEFAULT if isinstance(timeout, NotGiven) else timeout
+        # An agent policy's guard (intercom_api.audit), imported only when one is asked for.
+        self._guard: Guard | None = None
+        if policy is not None or agent is not None or audit_log is not None:
+            from intercom_api.audit import guard_for
+
+            self._guard = guard_for(policy, agent, audit_log)
 
     def __repr__(self) -> str:
         settings = self._settings
@@ -107,8 +218,95 @@ class Intercom:
         """The X-RateLimit-* headers of the last answer received, if any."""
         return self._settings.rate_limit
 
+    @cached_property
+    def admins(self) -> Admins:
+        """List the workspace's admins, identify the admin behind the token, and set an admin's away mode."""
+        from intercom_api.resources.admins import Admins
+
+        return Admins(self)
+
+    @cached_property
+    def articles(self) -> Articles:
+        """Write, fetch, edit and list help center articles."""
+        from intercom_api.resources.articles import Articles
+
+        return Articles(self)
+
+    @cached_property
+    def calls(self) -> Calls:
+        """List, fetch and search phone calls, with their recordings and transcripts."""
+        from intercom_api.resources.calls import Calls
+
+        return Calls(self)
+
+    @cached_property
+    def companies(self) -> Companies:
+        """Create or update companies, fetch one, and page through them."""
+        from intercom_api.resources.companies import Companies
+
+        return Companies(self)
+
+    @cached_property
+    def contacts(self) -> Contacts:
+        """Create, fetch, change, delete, archive, list and search the people (users and leads) known to a workspace."""
+        from intercom_api.resources.contacts import Contacts
+
+        return Contacts(self)
+
+    @cached_property
+    def conversations(self) -> Conversations:
+        """Start, read, list and search conversations, reply to them, and close, snooze, reopen or assign them."""
+        from intercom_api.resources.conversations import Conversations
+
+        return Conversations(self)
+
+    @cached_property
+    def data_events(self) -> DataEvents:
+        """Record events a contact performed and read back a contact's recent events."""
+        from intercom_api.resources.data_events import DataEvents
+
+        return DataEvents(self)
+
+    @cached_property
+    def internal_articles(self) -> InternalArticles:
+        """Create, fetch, update, delete, list and search internal knowledge base articles."""
+        from intercom_api.resources.internal_articles import InternalArticles
+
+        return InternalArticles(self)
+
+    @cached_property
+    def messages(self) -> Messages:
+        """Send an admin-initiated in-app or email message to a contact, which opens a conversation."""
+        from intercom_api.resources.messages import Messages
+
+        return Messages(self)
+
+    @cached_property
+    def tickets(self) -> Tickets:
+        """Open, fetch and change support tickets, and reply to them."""
+        from intercom_api.resources.tickets import Tickets
+
+        return Tickets(self)
+
+    @cached_property
+    def with_raw_response(self) -> IntercomWithRawResponse:
+        """The same groups and methods, each answering a RawResponse (status, headers, the
+        httpx response, and `.parse()` for the usual result); pagers are left out, since
+        each page keeps its response.
+
+        Example::
+
+            raw = client.with_raw_response.admins.me()
+            print(raw.status_code, raw.request_id, raw.headers["X-RateLimit-Remaining"])
+            admin = raw.parse()
+        """
+        return IntercomWithRawResponse(self)
+
     def close(self) -> None:
-        self._http.close()
+        """Close the connections of the httpx client this client made (one passed as
+        `http_client` is left open)."""
+        if self._owns_http:
+            self._http.close()
 
     def __enter__(self) -> Intercom:
         return self
@@ -128,28 +326,42 @@ class Intercom:
         params: dict[str, Any] | None,
         body: dict[str, Any] | None,
         version: str | None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> httpx.Response:
         settings = self._settings
+        admission = self._guard.admit(endpoint, path) if self._guard is not None else None
+        headers = settings.headers(version, endpoint.accept, extra_headers)
+        sent_params = query(params) if params else None
+        sent_body = given(body) if body is not None else None
+        wait = self._timeout if isinstance(timeout, NotGiven) else timeout
         attempt = 0
         while True:
             try:
                 response = self._http.request(
                     endpoint.method,
                     settings.base_url + path,
-                    params=without_none(params) if params else None,
-                    json=without_none(body) if body is not None else None,
-                    headers=settings.headers(version, endpoint.accept),
+                    params=sent_params,
+                    json=sent_body,
+                    headers=headers,
+                    timeout=wait,
                 )
             except httpx.TransportError as error:
                 delay = settings.delay_before_retry(attempt, endpoint.method, None)
                 if delay is None:
+                    if admission is not None:
+                        admission.answered(None)
                     raise _connection_error(endpoint, settings, error) from None
             else:
                 settings.record_rate_limit(response)
                 if response.status_code < 400:
+                    if admission is not None:
+                        admission.answered_with(response)
                     return response
                 delay = settings.delay_before_retry(attempt, endpoint.method, response)
                 if delay is None:
+                    if admission is not None:
+                        admission.answered_with(response)
                     raise settings.error_for(response, endpoint)
             time.sleep(delay)
             attempt += 1
@@ -162,10 +374,12 @@ class Intercom:
         params: dict[str, Any] | None = None,
         body: dict[str, Any] | None = None,
         version: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> M:
         endpoint = ENDPOINTS[endpoint_id]
-        response = self._send(endpoint, path, params, body, version)
-        return model.model_validate_json(response.content)
+        response = self._send(endpoint, path, params, body, version, timeout, extra_headers)
+        return parse_model(model, response, endpoint)
 
     def _call_models(
         self,
@@ -175,14 +389,13 @@ class Intercom:
         params: dict[str, Any] | None = None,
         body: dict[str, Any] | None = None,
         version: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> builtins.list[M]:
         """For an endpoint whose body is a JSON array of objects."""
         endpoint = ENDPOINTS[endpoint_id]
-        response = self._send(endpoint, path, params, body, version)
-        items = json.loads(response.content)
-        if not isinstance(items, builtins.list):
-            items = [items]  # one object where a list was declared: still the caller's list
-        return [model.model_validate(item) for item in items]
+        response = self._send(endpoint, path, params, body, version, timeout, extra_headers)
+        return parse_models(model, response, endpoint)
 
     def _call_without_result(
         self,
@@ -191,9 +404,11 @@ class Intercom:
         params: dict[str, Any] | None = None,
         body: dict[str, Any] | None = None,
         version: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         endpoint = ENDPOINTS[endpoint_id]
-        self._send(endpoint, path, params, body, version)
+        self._send(endpoint, path, params, body, version, timeout, extra_headers)
 
     def _call_text(
         self,
@@ -202,9 +417,11 @@ class Intercom:
         params: dict[str, Any] | None = None,
         body: dict[str, Any] | None = None,
         version: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> str:
         endpoint = ENDPOINTS[endpoint_id]
-        response = self._send(endpoint, path, params, body, version)
+        response = self._send(endpoint, path, params, body, version, timeout, extra_headers)
         return response.text
 
     def _call_location(
@@ -214,9 +431,11 @@ class Intercom:
         params: dict[str, Any] | None = None,
         body: dict[str, Any] | None = None,
         version: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> str | None:
         endpoint = ENDPOINTS[endpoint_id]
-        response = self._send(endpoint, path, params, body, version)
+        response = self._send(endpoint, path, params, body, version, timeout, extra_headers)
         location: str | None = response.headers.get("Location")
         return location
 
@@ -230,1407 +449,173 @@ class Intercom:
         params: dict[str, Any] | None = None,
         body: dict[str, Any] | None = None,
         version: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> SyncPager[T]:
         endpoint = ENDPOINTS[endpoint_id]
 
         def fetch(cursor: Cursor) -> Page[T]:
-            query, payload = with_cursor(endpoint.pagination, params, body, cursor)
-            response = self._send(endpoint, path, query, payload, version)
-            parsed = page_model.model_validate_json(response.content)
+            sent = with_cursor(endpoint.pagination, params, body, cursor)
+            got = self._send(endpoint, path, *sent, version, timeout, extra_headers)
+            parsed = parse_model(page_model, got, endpoint)
             items: builtins.list[T] = builtins.list(getattr(parsed, items_field, None) or ())
             return Page(items, next_cursor(endpoint.pagination, parsed), parsed)
 
         return SyncPager(fetch)
 
 
-class Admins:
-    """Admins.
-
-    List the workspace's admins, identify the admin behind the token, and set an admin's away mode.
-    """
-
-    def __init__(self, client: Intercom) -> None:
-        self._client = client
-
-    def list(
-        self,
-        *,
-        display_avatar: bool | None = None,
-        version: str | None = None,
-    ) -> AdminList:
-        """List every admin in the workspace.
-
-        Permission: Read admins (read).
-        OAuth scopes: 'Read admins'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        HTTP: GET /admins
-        """
-        from intercom_api.models import AdminList
-
-        return self._client._call(
-            "admins.list",
-            "/admins",
-            AdminList,
-            params={
-                "display_avatar": display_avatar,
-            },
-            version=version,
-        )
-
-    def me(
-        self,
-        *,
-        version: str | None = None,
-    ) -> AdminWithApp:
-        """Identify the admin that owns the access token, with its workspace.
-
-        Permission: Read admins (read).
-        OAuth scopes: 'Read admins'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        HTTP: GET /me
-        """
-        from intercom_api.models import AdminWithApp
-
-        return self._client._call(
-            "admins.me",
-            "/me",
-            AdminWithApp,
-            version=version,
-        )
-
-    def set_away(
-        self,
-        admin_id: str,
-        *,
-        away_mode_enabled: bool,
-        away_mode_reassign: bool,
-        away_status_reason_id: int | None = None,
-        version: str | None = None,
-    ) -> Admin:
-        """Turn away mode on or off for an admin.
-
-        Permission: Update admins (write).
-        OAuth scopes: 'Update admins'.
-        Webhook topic fired: admin.away_mode_updated.
-        Available since API version 2.11.
-        HTTP: PUT /admins/{admin_id}/away
-        """
-        from intercom_api.models import Admin
-
-        return self._client._call(
-            "admins.set_away",
-            f"/admins/{_segment(admin_id)}/away",
-            Admin,
-            body={
-                "away_mode_enabled": away_mode_enabled,
-                "away_mode_reassign": away_mode_reassign,
-                "away_status_reason_id": away_status_reason_id,
-            },
-            version=version,
-        )
-
-
-class Articles:
-    """Articles.
-
-    Write, fetch, edit and list help center articles.
-    """
+class _RawCalls:
+    """Stands in for a Intercom under the resources of `with_raw_response`:
+    each call is sent as the client sends it, and answers a RawResponse that parses its
+    body only when asked."""
 
     def __init__(self, client: Intercom) -> None:
         self._client = client
 
-    def create(
+    def _call(
         self,
-        *,
-        title: str,
-        author_id: int,
-        description: str | None = None,
-        body: str | None = None,
-        state: str | None = None,
-        parent_id: int | None = None,
-        parent_type: str | None = None,
-        translated_content: dict[str, Any] | None = None,
+        endpoint_id: str,
+        path: str,
+        model: type[M],
+        params: dict[str, Any] | None = None,
+        body: dict[str, Any] | None = None,
         version: str | None = None,
-    ) -> Article:
-        """Write a new help center article.
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[M]:
+        endpoint = ENDPOINTS[endpoint_id]
+        send = self._client._send
+        response = send(endpoint, path, params, body, version, timeout, extra_headers)
+        return RawResponse(response, lambda: parse_model(model, response, endpoint))
 
-        Permission: Write articles (write).
-        OAuth scopes: 'Read and Write articles'.
-        Webhook topic fired: article.created.
-        Available since API version 2.11.
-        HTTP: POST /articles
-        """
-        from intercom_api.models import Article
-
-        return self._client._call(
-            "articles.create",
-            "/articles",
-            Article,
-            body={
-                "title": title,
-                "description": description,
-                "body": body,
-                "author_id": author_id,
-                "state": state,
-                "parent_id": parent_id,
-                "parent_type": parent_type,
-                "translated_content": translated_content,
-            },
-            version=version,
-        )
-
-    def list(
+    def _call_models(
         self,
-        *,
-        per_page: int | None = None,
+        endpoint_id: str,
+        path: str,
+        model: type[M],
+        params: dict[str, Any] | None = None,
+        body: dict[str, Any] | None = None,
         version: str | None = None,
-    ) -> SyncPager[ArticleListItem]:
-        """Page through help center articles, most recently updated first.
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[builtins.list[M]]:
+        endpoint = ENDPOINTS[endpoint_id]
+        send = self._client._send
+        response = send(endpoint, path, params, body, version, timeout, extra_headers)
+        return RawResponse(response, lambda: parse_models(model, response, endpoint))
 
-        Permission: Read articles (read).
-        OAuth scopes: 'Read and list articles'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        Iterate the result for every record across pages; `.pages()` yields page by page.
-        HTTP: GET /articles
-        """
-        from intercom_api.models import ArticleList, ArticleListItem
-
-        check_per_page(per_page)
-        return self._client._pager(
-            "articles.list",
-            "/articles",
-            ArticleList,
-            "data",
-            ArticleListItem,
-            params={
-                "per_page": per_page,
-            },
-            version=version,
-        )
-
-    def retrieve(
+    def _call_without_result(
         self,
-        article_id: str,
-        *,
+        endpoint_id: str,
+        path: str,
+        params: dict[str, Any] | None = None,
+        body: dict[str, Any] | None = None,
         version: str | None = None,
-    ) -> Article:
-        """Fetch one article by its Intercom id.
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[None]:
+        endpoint = ENDPOINTS[endpoint_id]
+        send = self._client._send
+        response = send(endpoint, path, params, body, version, timeout, extra_headers)
+        return RawResponse(response, lambda: None)
 
-        Permission: Read articles (read).
-        OAuth scopes: 'Read and list articles'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        HTTP: GET /articles/{article_id}
-        """
-        from intercom_api.models import Article
-
-        return self._client._call(
-            "articles.retrieve",
-            f"/articles/{_segment(article_id)}",
-            Article,
-            version=version,
-        )
-
-    def update(
+    def _call_text(
         self,
-        article_id: str,
-        *,
-        title: str | None = None,
-        description: str | None = None,
-        body: str | None = None,
-        author_id: int | None = None,
-        state: str | None = None,
-        parent_id: str | None = None,
-        parent_type: str | None = None,
-        translated_content: dict[str, Any] | None = None,
+        endpoint_id: str,
+        path: str,
+        params: dict[str, Any] | None = None,
+        body: dict[str, Any] | None = None,
         version: str | None = None,
-    ) -> Article:
-        """Edit an article; fields left out stay as they are.
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[str]:
+        endpoint = ENDPOINTS[endpoint_id]
+        send = self._client._send
+        response = send(endpoint, path, params, body, version, timeout, extra_headers)
+        return RawResponse(response, lambda: response.text)
 
-        Permission: Write articles (write).
-        OAuth scopes: 'Read and Write articles'.
-        Webhook topic fired: article.updated.
-        Available since API version 2.11.
-        HTTP: PUT /articles/{article_id}
-        """
-        from intercom_api.models import Article
-
-        return self._client._call(
-            "articles.update",
-            f"/articles/{_segment(article_id)}",
-            Article,
-            body={
-                "title": title,
-                "description": description,
-                "body": body,
-                "author_id": author_id,
-                "state": state,
-                "parent_id": parent_id,
-                "parent_type": parent_type,
-                "translated_content": translated_content,
-            },
-            version=version,
-        )
+    def _call_location(
+        self,
+        endpoint_id: str,
+        path: str,
+        params: dict[str, Any] | None = None,
+        body: dict[str, Any] | None = None,
+        version: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[str | None]:
+        endpoint = ENDPOINTS[endpoint_id]
+        send = self._client._send
+        response = send(endpoint, path, params, body, version, timeout, extra_headers)
+        return RawResponse(response, lambda: response.headers.get("Location"))
 
 
-class Calls:
-    """Calls.
-
-    List, fetch and search phone calls, with their recordings and transcripts.
-    """
+class IntercomWithRawResponse:
+    """`client.with_raw_response`: the client's groups, each method answering a RawResponse."""
 
     def __init__(self, client: Intercom) -> None:
-        self._client = client
+        # Resources built on the stand-in send through the client and answer raw.
+        self._calls = cast("Intercom", _RawCalls(client))
 
-    def list(
-        self,
-        *,
-        per_page: int | None = None,
-        version: str | None = None,
-    ) -> SyncPager[Call]:
-        """List the workspace's calls, a page at a time.
+    @cached_property
+    def admins(self) -> AdminsWithRawResponse:
+        from intercom_api.resources.admins import AdminsWithRawResponse
 
-        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
-        OAuth scopes: not documented.
-        Webhook topic fired: none.
-        Available since API version 2.14.
-        Iterate the result for every record across pages; `.pages()` yields page by page.
-        HTTP: GET /calls
-        """
-        from intercom_api.models import Call, CallList
+        return AdminsWithRawResponse(self._calls)
 
-        check_per_page(per_page)
-        return self._client._pager(
-            "calls.list",
-            "/calls",
-            CallList,
-            "data",
-            Call,
-            params={
-                "per_page": per_page,
-            },
-            version=version,
-        )
+    @cached_property
+    def articles(self) -> ArticlesWithRawResponse:
+        from intercom_api.resources.articles import ArticlesWithRawResponse
 
-    def recording(
-        self,
-        call_id: str,
-        *,
-        version: str | None = None,
-    ) -> str | None:
-        """Get the recording of a call, by a redirect to a signed download address.
+        return ArticlesWithRawResponse(self._calls)
 
-        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
-        OAuth scopes: not documented.
-        Webhook topic fired: none.
-        Available since API version 2.14.
-        HTTP: GET /calls/{call_id}/recording
-        """
-        return self._client._call_location(
-            "calls.recording",
-            f"/calls/{_segment(call_id)}/recording",
-            version=version,
-        )
+    @cached_property
+    def calls(self) -> CallsWithRawResponse:
+        from intercom_api.resources.calls import CallsWithRawResponse
 
-    def retrieve(
-        self,
-        call_id: str,
-        *,
-        version: str | None = None,
-    ) -> Call:
-        """Fetch one call by its id.
+        return CallsWithRawResponse(self._calls)
 
-        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
-        OAuth scopes: not documented.
-        Webhook topic fired: none.
-        Available since API version 2.14.
-        HTTP: GET /calls/{call_id}
-        """
-        from intercom_api.models import Call
+    @cached_property
+    def companies(self) -> CompaniesWithRawResponse:
+        from intercom_api.resources.companies import CompaniesWithRawResponse
 
-        return self._client._call(
-            "calls.retrieve",
-            f"/calls/{_segment(call_id)}",
-            Call,
-            version=version,
-        )
+        return CompaniesWithRawResponse(self._calls)
 
-    def search(
-        self,
-        *,
-        conversation_ids: builtins.list[str],
-        version: str | None = None,
-    ) -> CallWithTranscriptList:
-        """Fetch the calls of up to 20 conversations, with their transcripts when available.
+    @cached_property
+    def contacts(self) -> ContactsWithRawResponse:
+        from intercom_api.resources.contacts import ContactsWithRawResponse
 
-        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
-        OAuth scopes: not documented.
-        Webhook topic fired: none.
-        Available since API version 2.14.
-        HTTP: POST /calls/search
-        """
-        from intercom_api.models import CallWithTranscriptList
+        return ContactsWithRawResponse(self._calls)
 
-        return self._client._call(
-            "calls.search",
-            "/calls/search",
-            CallWithTranscriptList,
-            body={
-                "conversation_ids": conversation_ids,
-            },
-            version=version,
-        )
+    @cached_property
+    def conversations(self) -> ConversationsWithRawResponse:
+        from intercom_api.resources.conversations import ConversationsWithRawResponse
 
-    def transcript(
-        self,
-        call_id: str,
-        *,
-        version: str | None = None,
-    ) -> str:
-        """Download the transcript of a call as plain text.
+        return ConversationsWithRawResponse(self._calls)
 
-        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
-        OAuth scopes: not documented.
-        Webhook topic fired: none.
-        Available since API version 2.14.
-        HTTP: GET /calls/{call_id}/transcript
-        """
-        return self._client._call_text(
-            "calls.transcript",
-            f"/calls/{_segment(call_id)}/transcript",
-            version=version,
-        )
+    @cached_property
+    def data_events(self) -> DataEventsWithRawResponse:
+        from intercom_api.resources.data_events import DataEventsWithRawResponse
 
+        return DataEventsWithRawResponse(self._calls)
 
-class Companies:
-    """Companies.
+    @cached_property
+    def internal_articles(self) -> InternalArticlesWithRawResponse:
+        from intercom_api.resources.internal_articles import InternalArticlesWithRawResponse
 
-    Create or update companies, fetch one, and page through them.
-    """
+        return InternalArticlesWithRawResponse(self._calls)
 
-    def __init__(self, client: Intercom) -> None:
-        self._client = client
+    @cached_property
+    def messages(self) -> MessagesWithRawResponse:
+        from intercom_api.resources.messages import MessagesWithRawResponse
 
-    def list(
-        self,
-        *,
-        per_page: int | None = None,
-        order: str | None = None,
-        version: str | None = None,
-    ) -> SyncPager[Company]:
-        """Page through the companies in the workspace.
+        return MessagesWithRawResponse(self._calls)
 
-        Permission: Read companies (read).
-        OAuth scopes: 'Read and list users and companies'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        Iterate the result for every record across pages; `.pages()` yields page by page.
-        HTTP: POST /companies/list
-        """
-        from intercom_api.models import Company, CompanyList
+    @cached_property
+    def tickets(self) -> TicketsWithRawResponse:
+        from intercom_api.resources.tickets import TicketsWithRawResponse
 
-        check_per_page(per_page)
-        return self._client._pager(
-            "companies.list",
-            "/companies/list",
-            CompanyList,
-            "data",
-            Company,
-            params={
-                "per_page": per_page,
-                "order": order,
-            },
-            version=version,
-        )
-
-    def retrieve(
-        self,
-        company_id: str,
-        *,
-        version: str | None = None,
-    ) -> Company:
-        """Fetch one company by its Intercom id.
-
-        Permission: Read one company (read).
-        OAuth scopes: 'Read one user and one company', 'Read and list users and companies'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        HTTP: GET /companies/{company_id}
-        """
-        from intercom_api.models import Company
-
-        return self._client._call(
-            "companies.retrieve",
-            f"/companies/{_segment(company_id)}",
-            Company,
-            version=version,
-        )
-
-    def upsert(
-        self,
-        *,
-        name: str | None = None,
-        company_id: str | None = None,
-        plan: str | None = None,
-        size: int | None = None,
-        website: str | None = None,
-        industry: str | None = None,
-        custom_attributes: dict[str, Any] | None = None,
-        remote_created_at: int | None = None,
-        monthly_spend: int | None = None,
-        version: str | None = None,
-    ) -> Company:
-        """Create a company, or update the one whose company_id matches.
-
-        Permission: Write companies (write).
-        OAuth scopes: 'Write users and companies'.
-        Webhook topic fired: company.created.
-        Available since API version 2.11.
-        HTTP: POST /companies
-        """
-        from intercom_api.models import Company
-
-        return self._client._call(
-            "companies.upsert",
-            "/companies",
-            Company,
-            body={
-                "name": name,
-                "company_id": company_id,
-                "plan": plan,
-                "size": size,
-                "website": website,
-                "industry": industry,
-                "custom_attributes": custom_attributes,
-                "remote_created_at": remote_created_at,
-                "monthly_spend": monthly_spend,
-            },
-            version=version,
-        )
-
-
-class Contacts:
-    """Contacts.
-
-    Create, fetch, change, delete, archive, list and search the people (users and leads) known to a workspace.
-    """
-
-    def __init__(self, client: Intercom) -> None:
-        self._client = client
-
-    def archive(
-        self,
-        contact_id: str,
-        *,
-        version: str | None = None,
-    ) -> ContactArchived:
-        """Archive a contact so it drops out of active lists.
-
-        Permission: Write users (write).
-        OAuth scopes: 'Write users and companies'.
-        Webhook topic fired: contact.archived.
-        Available since API version 2.11.
-        HTTP: POST /contacts/{contact_id}/archive
-        """
-        from intercom_api.models import ContactArchived
-
-        return self._client._call(
-            "contacts.archive",
-            f"/contacts/{_segment(contact_id)}/archive",
-            ContactArchived,
-            version=version,
-        )
-
-    def create(
-        self,
-        *,
-        role: str | None = None,
-        external_id: str | None = None,
-        email: str | None = None,
-        phone: str | None = None,
-        name: str | None = None,
-        avatar: str | None = None,
-        signed_up_at: int | None = None,
-        last_seen_at: int | None = None,
-        owner_id: int | None = None,
-        unsubscribed_from_emails: bool | None = None,
-        custom_attributes: dict[str, Any] | None = None,
-        version: str | None = None,
-    ) -> Contact:
-        """Add a new user or lead.
-
-        Permission: Write users (write).
-        OAuth scopes: 'Write users and companies'.
-        Webhook topic fired: contact.user.created.
-        Available since API version 2.11.
-        HTTP: POST /contacts
-        """
-        from intercom_api.models import Contact
-
-        return self._client._call(
-            "contacts.create",
-            "/contacts",
-            Contact,
-            body={
-                "role": role,
-                "external_id": external_id,
-                "email": email,
-                "phone": phone,
-                "name": name,
-                "avatar": avatar,
-                "signed_up_at": signed_up_at,
-                "last_seen_at": last_seen_at,
-                "owner_id": owner_id,
-                "unsubscribed_from_emails": unsubscribed_from_emails,
-                "custom_attributes": custom_attributes,
-            },
-            version=version,
-        )
-
-    def delete(
-        self,
-        contact_id: str,
-        *,
-        version: str | None = None,
-    ) -> ContactDeleted:
-        """Permanently remove a contact.
-
-        Permission: Write users (write).
-        OAuth scopes: 'Write users and companies'.
-        Webhook topic fired: contact.deleted.
-        Available since API version 2.11.
-        HTTP: DELETE /contacts/{contact_id}
-        """
-        from intercom_api.models import ContactDeleted
-
-        return self._client._call(
-            "contacts.delete",
-            f"/contacts/{_segment(contact_id)}",
-            ContactDeleted,
-            version=version,
-        )
-
-    def list(
-        self,
-        *,
-        per_page: int | None = None,
-        version: str | None = None,
-    ) -> SyncPager[Contact]:
-        """Page through every contact in the workspace.
-
-        Permission: Read users (read).
-        OAuth scopes: 'Read and list users and companies'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        Iterate the result for every record across pages; `.pages()` yields page by page.
-        HTTP: GET /contacts
-        """
-        from intercom_api.models import Contact, ContactList
-
-        check_per_page(per_page)
-        return self._client._pager(
-            "contacts.list",
-            "/contacts",
-            ContactList,
-            "data",
-            Contact,
-            params={
-                "per_page": per_page,
-            },
-            version=version,
-        )
-
-    def retrieve(
-        self,
-        contact_id: str,
-        *,
-        version: str | None = None,
-    ) -> Contact:
-        """Fetch one contact by its Intercom id.
-
-        Permission: Read one user (read).
-        OAuth scopes: 'Read one user and one company', 'Read and list users and companies'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        HTTP: GET /contacts/{contact_id}
-        """
-        from intercom_api.models import Contact
-
-        return self._client._call(
-            "contacts.retrieve",
-            f"/contacts/{_segment(contact_id)}",
-            Contact,
-            version=version,
-        )
-
-    def search(
-        self,
-        *,
-        query: dict[str, Any],
-        per_page: int | None = None,
-        version: str | None = None,
-    ) -> SyncPager[Contact]:
-        """Find contacts whose attributes match a filter query.
-
-        Permission: Read users (read).
-        OAuth scopes: 'Read and list users and companies'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        Iterate the result for every record across pages; `.pages()` yields page by page.
-        HTTP: POST /contacts/search
-        """
-        from intercom_api.models import Contact, ContactList
-
-        check_per_page(per_page)
-        return self._client._pager(
-            "contacts.search",
-            "/contacts/search",
-            ContactList,
-            "data",
-            Contact,
-            body={
-                "query": query,
-                "pagination": {"per_page": per_page},
-            },
-            version=version,
-        )
-
-    def update(
-        self,
-        contact_id: str,
-        *,
-        role: str | None = None,
-        external_id: str | None = None,
-        email: str | None = None,
-        phone: str | None = None,
-        name: str | None = None,
-        avatar: str | None = None,
-        signed_up_at: int | None = None,
-        last_seen_at: int | None = None,
-        owner_id: int | None = None,
-        unsubscribed_from_emails: bool | None = None,
-        custom_attributes: dict[str, Any] | None = None,
-        version: str | None = None,
-    ) -> Contact:
-        """Change a contact's details; fields left out stay as they are.
-
-        Permission: Write users (write).
-        OAuth scopes: 'Write users and companies'.
-        Webhook topic fired: contact.user.updated.
-        Available since API version 2.11.
-        HTTP: PUT /contacts/{contact_id}
-        """
-        from intercom_api.models import Contact
-
-        return self._client._call(
-            "contacts.update",
-            f"/contacts/{_segment(contact_id)}",
-            Contact,
-            body={
-                "role": role,
-                "external_id": external_id,
-                "email": email,
-                "phone": phone,
-                "name": name,
-                "avatar": avatar,
-                "signed_up_at": signed_up_at,
-                "last_seen_at": last_seen_at,
-                "owner_id": owner_id,
-                "unsubscribed_from_emails": unsubscribed_from_emails,
-                "custom_attributes": custom_attributes,
-            },
-            version=version,
-        )
-
-
-class Conversations:
-    """Conversations.
-
-    Start, read, list and search conversations, reply to them, and close, snooze, reopen or assign them.
-    """
-
-    def __init__(self, client: Intercom) -> None:
-        self._client = client
-
-    def create(
-        self,
-        *,
-        from_: dict[str, Any],
-        body: str,
-        subject: str | None = None,
-        attachment_urls: builtins.list[str] | None = None,
-        created_at: int | None = None,
-        version: str | None = None,
-    ) -> Message:
-        """Start a conversation on behalf of a contact.
-
-        Permission: Write conversations (write).
-        OAuth scopes: 'Write conversations'.
-        Webhook topic fired: conversation.user.created.
-        Available since API version 2.11.
-        HTTP: POST /conversations
-        """
-        from intercom_api.models import Message
-
-        return self._client._call(
-            "conversations.create",
-            "/conversations",
-            Message,
-            body={
-                "from": from_,
-                "body": body,
-                "subject": subject,
-                "attachment_urls": attachment_urls,
-                "created_at": created_at,
-            },
-            version=version,
-        )
-
-    def list(
-        self,
-        *,
-        per_page: int | None = None,
-        version: str | None = None,
-    ) -> SyncPager[ConversationListItem]:
-        """Page through every conversation in the workspace.
-
-        Permission: Read conversations (read).
-        OAuth scopes: 'Read conversations'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        Iterate the result for every record across pages; `.pages()` yields page by page.
-        HTTP: GET /conversations
-        """
-        from intercom_api.models import ConversationListItem, PaginatedConversationResponse
-
-        check_per_page(per_page)
-        return self._client._pager(
-            "conversations.list",
-            "/conversations",
-            PaginatedConversationResponse,
-            "conversations",
-            ConversationListItem,
-            params={
-                "per_page": per_page,
-            },
-            version=version,
-        )
-
-    def manage(
-        self,
-        conversation_id: str,
-        *,
-        message_type: str,
-        admin_id: str,
-        type: str | None = None,
-        body: str | None = None,
-        snoozed_until: int | None = None,
-        assignee_id: str | None = None,
-        version: str | None = None,
-    ) -> Conversation:
-        """Close, snooze, reopen or assign a conversation; message_type chooses the action.
-
-        Permission: Write conversations (write).
-        OAuth scopes: 'Write conversations'.
-        Webhook topic fired: conversation.admin.closed.
-        Available since API version 2.11.
-        HTTP: POST /conversations/{conversation_id}/parts
-        """
-        from intercom_api.models import Conversation
-
-        return self._client._call(
-            "conversations.manage",
-            f"/conversations/{_segment(conversation_id)}/parts",
-            Conversation,
-            body={
-                "message_type": message_type,
-                "type": type,
-                "admin_id": admin_id,
-                "body": body,
-                "snoozed_until": snoozed_until,
-                "assignee_id": assignee_id,
-            },
-            version=version,
-        )
-
-    def reply(
-        self,
-        conversation_id: str,
-        *,
-        message_type: str,
-        type: str,
-        body: str | None = None,
-        created_at: int | None = None,
-        attachment_urls: builtins.list[str] | None = None,
-        intercom_user_id: str | None = None,
-        attachment_files: builtins.list[dict[str, Any]] | None = None,
-        email: str | None = None,
-        user_id: str | None = None,
-        admin_id: str | None = None,
-        reply_options: builtins.list[dict[str, Any]] | None = None,
-        version: str | None = None,
-    ) -> Conversation:
-        """Add a reply or note to a conversation, as a contact or an admin.
-
-        Permission: Write conversations (write).
-        OAuth scopes: 'Write conversations'.
-        Webhook topic fired: conversation.admin.replied.
-        Available since API version 2.11.
-        HTTP: POST /conversations/{conversation_id}/reply
-        """
-        from intercom_api.models import Conversation
-
-        return self._client._call(
-            "conversations.reply",
-            f"/conversations/{_segment(conversation_id)}/reply",
-            Conversation,
-            body={
-                "message_type": message_type,
-                "type": type,
-                "body": body,
-                "created_at": created_at,
-                "attachment_urls": attachment_urls,
-                "intercom_user_id": intercom_user_id,
-                "attachment_files": attachment_files,
-                "email": email,
-                "user_id": user_id,
-                "admin_id": admin_id,
-                "reply_options": reply_options,
-            },
-            version=version,
-        )
-
-    def retrieve(
-        self,
-        conversation_id: str,
-        *,
-        display_as: str | None = None,
-        include_translations: bool | None = None,
-        version: str | None = None,
-    ) -> Conversation:
-        """Fetch one conversation with up to 500 of its parts.
-
-        Permission: Read conversations (read).
-        OAuth scopes: 'Read conversations'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        HTTP: GET /conversations/{conversation_id}
-        """
-        from intercom_api.models import Conversation
-
-        return self._client._call(
-            "conversations.retrieve",
-            f"/conversations/{_segment(conversation_id)}",
-            Conversation,
-            params={
-                "display_as": display_as,
-                "include_translations": include_translations,
-            },
-            version=version,
-        )
-
-    def search(
-        self,
-        *,
-        query: dict[str, Any],
-        per_page: int | None = None,
-        version: str | None = None,
-    ) -> SyncPager[ConversationListItem]:
-        """Find conversations that match a filter query.
-
-        Permission: Read conversations (read).
-        OAuth scopes: 'Read conversations'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        Iterate the result for every record across pages; `.pages()` yields page by page.
-        HTTP: POST /conversations/search
-        """
-        from intercom_api.models import ConversationListItem, PaginatedConversationResponse
-
-        check_per_page(per_page)
-        return self._client._pager(
-            "conversations.search",
-            "/conversations/search",
-            PaginatedConversationResponse,
-            "conversations",
-            ConversationListItem,
-            body={
-                "query": query,
-                "pagination": {"per_page": per_page},
-            },
-            version=version,
-        )
-
-
-class DataEvents:
-    """Data events.
-
-    Record events a contact performed and read back a contact's recent events.
-    """
-
-    def __init__(self, client: Intercom) -> None:
-        self._client = client
-
-    def list(
-        self,
-        *,
-        type: str,
-        user_id: str | None = None,
-        intercom_user_id: str | None = None,
-        email: str | None = None,
-        summary: bool | None = None,
-        per_page: int | None = None,
-        version: str | None = None,
-    ) -> DataEventSummary:
-        """List one contact's events; only events under 90 days old can be listed.
-
-        Permission: Read events (read).
-        OAuth scopes: 'Read events'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        HTTP: GET /events
-        """
-        from intercom_api.models import DataEventSummary
-
-        check_per_page(per_page)
-        return self._client._call(
-            "data_events.list",
-            "/events",
-            DataEventSummary,
-            params={
-                "type": type,
-                "user_id": user_id,
-                "intercom_user_id": intercom_user_id,
-                "email": email,
-                "summary": summary,
-                "per_page": per_page,
-            },
-            version=version,
-        )
-
-    def submit(
-        self,
-        *,
-        event_name: str,
-        created_at: int,
-        user_id: str | None = None,
-        id: str | None = None,
-        email: str | None = None,
-        metadata: dict[str, Any] | None = None,
-        version: str | None = None,
-    ) -> None:
-        """Record an event for a user or lead; accepted asynchronously with an empty body.
-
-        Permission: Write events (write).
-        OAuth scopes: 'Write events'.
-        Webhook topic fired: event.created.
-        Available since API version 2.11.
-        HTTP: POST /events
-        """
-        return self._client._call_without_result(
-            "data_events.submit",
-            "/events",
-            body={
-                "event_name": event_name,
-                "created_at": created_at,
-                "user_id": user_id,
-                "id": id,
-                "email": email,
-                "metadata": metadata,
-            },
-            version=version,
-        )
-
-
-class InternalArticles:
-    """Internal Articles.
-
-    Create, fetch, update, delete, list and search internal knowledge base articles.
-    """
-
-    def __init__(self, client: Intercom) -> None:
-        self._client = client
-
-    def create(
-        self,
-        *,
-        title: str,
-        author_id: int,
-        owner_id: int,
-        body: str | None = None,
-        version: str | None = None,
-    ) -> InternalArticle:
-        """Create an internal article.
-
-        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
-        OAuth scopes: not documented.
-        Webhook topic fired: none.
-        Available since API version 2.14.
-        HTTP: POST /internal_articles
-        """
-        from intercom_api.models import InternalArticle
-
-        return self._client._call(
-            "internal_articles.create",
-            "/internal_articles",
-            InternalArticle,
-            body={
-                "title": title,
-                "body": body,
-                "author_id": author_id,
-                "owner_id": owner_id,
-            },
-            version=version,
-        )
-
-    def delete(
-        self,
-        internal_article_id: int,
-        *,
-        version: str | None = None,
-    ) -> DeletedInternalArticleObject:
-        """Delete an internal article.
-
-        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
-        OAuth scopes: not documented.
-        Webhook topic fired: none.
-        Available since API version 2.14.
-        HTTP: DELETE /internal_articles/{internal_article_id}
-        """
-        from intercom_api.models import DeletedInternalArticleObject
-
-        return self._client._call(
-            "internal_articles.delete",
-            f"/internal_articles/{_segment(internal_article_id)}",
-            DeletedInternalArticleObject,
-            version=version,
-        )
-
-    def list(
-        self,
-        *,
-        version: str | None = None,
-    ) -> InternalArticleList:
-        """List the workspace's internal articles.
-
-        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
-        OAuth scopes: not documented.
-        Webhook topic fired: none.
-        Available since API version 2.14.
-        HTTP: GET /internal_articles
-        """
-        from intercom_api.models import InternalArticleList
-
-        return self._client._call(
-            "internal_articles.list",
-            "/internal_articles",
-            InternalArticleList,
-            version=version,
-        )
-
-    def retrieve(
-        self,
-        internal_article_id: int,
-        *,
-        version: str | None = None,
-    ) -> InternalArticle:
-        """Fetch one internal article by its id.
-
-        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
-        OAuth scopes: not documented.
-        Webhook topic fired: none.
-        Available since API version 2.14.
-        HTTP: GET /internal_articles/{internal_article_id}
-        """
-        from intercom_api.models import InternalArticle
-
-        return self._client._call(
-            "internal_articles.retrieve",
-            f"/internal_articles/{_segment(internal_article_id)}",
-            InternalArticle,
-            version=version,
-        )
-
-    def search(
-        self,
-        *,
-        folder_id: str | None = None,
-        version: str | None = None,
-    ) -> InternalArticleSearchResponse:
-        """Search internal articles, optionally within one folder.
-
-        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
-        OAuth scopes: not documented.
-        Webhook topic fired: none.
-        Available since API version 2.14.
-        HTTP: GET /internal_articles/search
-        """
-        from intercom_api.models import InternalArticleSearchResponse
-
-        return self._client._call(
-            "internal_articles.search",
-            "/internal_articles/search",
-            InternalArticleSearchResponse,
-            params={
-                "folder_id": folder_id,
-            },
-            version=version,
-        )
-
-    def update(
-        self,
-        internal_article_id: int,
-        *,
-        title: str | None = None,
-        body: str | None = None,
-        author_id: int | None = None,
-        owner_id: int | None = None,
-        version: str | None = None,
-    ) -> InternalArticle:
-        """Change an internal article's title, body, author or owner.
-
-        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
-        OAuth scopes: not documented.
-        Webhook topic fired: none.
-        Available since API version 2.14.
-        HTTP: PUT /internal_articles/{internal_article_id}
-        """
-        from intercom_api.models import InternalArticle
-
-        return self._client._call(
-            "internal_articles.update",
-            f"/internal_articles/{_segment(internal_article_id)}",
-            InternalArticle,
-            body={
-                "title": title,
-                "body": body,
-                "author_id": author_id,
-                "owner_id": owner_id,
-            },
-            version=version,
-        )
-
-
-class Messages:
-    """Messages.
-
-    Send an admin-initiated in-app or email message to a contact, which opens a conversation.
-    """
-
-    def __init__(self, client: Intercom) -> None:
-        self._client = client
-
-    def create(
-        self,
-        *,
-        message_type: str,
-        body: str,
-        from_: dict[str, Any],
-        to: builtins.list[dict[str, Any]],
-        subject: str | None = None,
-        template: str | None = None,
-        created_at: int | None = None,
-        create_conversation_without_contact_reply: bool | None = None,
-        cc: builtins.list[dict[str, Any]] | None = None,
-        bcc: builtins.list[dict[str, Any]] | None = None,
-        version: str | None = None,
-    ) -> Message:
-        """Send an in-app or email message from an admin to a contact.
-
-        Permission: Write conversations (write).
-        OAuth scopes: 'Write conversations'.
-        Webhook topic fired: conversation.admin.single.created.
-        Available since API version 2.11.
-        HTTP: POST /messages
-        """
-        from intercom_api.models import Message
-
-        return self._client._call(
-            "messages.create",
-            "/messages",
-            Message,
-            body={
-                "message_type": message_type,
-                "subject": subject,
-                "body": body,
-                "template": template,
-                "from": from_,
-                "created_at": created_at,
-                "create_conversation_without_contact_reply": create_conversation_without_contact_reply,
-                "to": to,
-                "cc": cc,
-                "bcc": bcc,
-            },
-            version=version,
-        )
-
-
-class Tickets:
-    """Tickets.
-
-    Open, fetch and change support tickets, and reply to them.
-    """
-
-    def __init__(self, client: Intercom) -> None:
-        self._client = client
-
-    def create(
-        self,
-        *,
-        ticket_type_id: str,
-        contacts: builtins.list[dict[str, Any]],
-        company_id: str | None = None,
-        created_at: int | None = None,
-        ticket_attributes: dict[str, Any] | None = None,
-        skip_notifications: bool | None = None,
-        assignment: dict[str, Any] | None = None,
-        conversation_to_link_id: str | None = None,
-        version: str | None = None,
-    ) -> Ticket:
-        """Open a ticket of a given ticket type for a contact.
-
-        Permission: Write tickets (write).
-        OAuth scopes: 'Write tickets'.
-        Webhook topic fired: ticket.created.
-        Available since API version 2.11.
-        HTTP: POST /tickets
-        """
-        from intercom_api.models import Ticket
-
-        return self._client._call(
-            "tickets.create",
-            "/tickets",
-            Ticket,
-            body={
-                "ticket_type_id": ticket_type_id,
-                "contacts": contacts,
-                "company_id": company_id,
-                "created_at": created_at,
-                "ticket_attributes": ticket_attributes,
-                "skip_notifications": skip_notifications,
-                "assignment": assignment,
-                "conversation_to_link_id": conversation_to_link_id,
-            },
-            version=version,
-        )
-
-    def reply(
-        self,
-        ticket_id: str,
-        *,
-        message_type: str,
-        type: str,
-        body: str | None = None,
-        created_at: int | None = None,
-        attachment_urls: builtins.list[str] | None = None,
-        intercom_user_id: str | None = None,
-        user_id: str | None = None,
-        email: str | None = None,
-        admin_id: str | None = None,
-        reply_options: builtins.list[dict[str, Any]] | None = None,
-        cross_post: bool | None = None,
-        skip_notifications: bool | None = None,
-        version: str | None = None,
-    ) -> TicketReply:
-        """Add a comment, note or quick reply to a ticket, as a contact or an admin.
-
-        Permission: Write tickets (write).
-        OAuth scopes: 'Write tickets'.
-        Webhook topic fired: ticket.admin.replied.
-        Available since API version 2.11.
-        HTTP: POST /tickets/{ticket_id}/reply
-        """
-        from intercom_api.models import TicketReply
-
-        return self._client._call(
-            "tickets.reply",
-            f"/tickets/{_segment(ticket_id)}/reply",
-            TicketReply,
-            body={
-                "message_type": message_type,
-                "type": type,
-                "body": body,
-                "created_at": created_at,
-                "attachment_urls": attachment_urls,
-                "intercom_user_id": intercom_user_id,
-                "user_id": user_id,
-                "email": email,
-                "admin_id": admin_id,
-                "reply_options": reply_options,
-                "cross_post": cross_post,
-                "skip_notifications": skip_notifications,
-            },
-            version=version,
-        )
-
-    def retrieve(
-        self,
-        ticket_id: str,
-        *,
-        version: str | None = None,
-    ) -> Ticket:
-        """Fetch one ticket by its Intercom id.
-
-        Permission: Read tickets (read).
-        OAuth scopes: 'Read tickets'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        HTTP: GET /tickets/{ticket_id}
-        """
-        from intercom_api.models import Ticket
-
-        return self._client._call(
-            "tickets.retrieve",
-            f"/tickets/{_segment(ticket_id)}",
-            Ticket,
-            version=version,
-        )
-
-    def update(
-        self,
-        ticket_id: str,
-        *,
-        ticket_attributes: dict[str, Any] | None = None,
-        open: bool | None = None,
-        is_shared: bool | None = None,
-        snoozed_until: int | None = None,
-        ticket_state_id: str | None = None,
-        company_id: str | None = None,
-        skip_notifications: bool | None = None,
-        admin_id: int | None = None,
-        assignee_id: str | None = None,
-        version: str | None = None,
-    ) -> Ticket:
-        """Change a ticket's attributes, state, visibility or assignee.
-
-        Permission: Write tickets (write).
-        OAuth scopes: 'Write tickets'.
-        Webhook topic fired: ticket.state.updated.
-        Available since API version 2.11.
-        HTTP: PUT /tickets/{ticket_id}
-        """
-        from intercom_api.models import Ticket
-
-        return self._client._call(
-            "tickets.update",
-            f"/tickets/{_segment(ticket_id)}",
-            Ticket,
-            body={
-                "ticket_attributes": ticket_attributes,
-                "open": open,
-                "is_shared": is_shared,
-                "snoozed_until": snoozed_until,
-                "ticket_state_id": ticket_state_id,
-                "company_id": company_id,
-                "skip_notifications": skip_notifications,
-                "admin_id": admin_id,
-                "assignee_id": assignee_id,
-            },
-            version=version,
-        )
+        return TicketsWithRawResponse(self._calls)
 
 
 class AsyncIntercom:
@@ -1639,21 +624,32 @@ class AsyncIntercom:
     The token falls back to the INTERCOM_ACCESS_TOKEN environment variable; `region`
     (("au", "eu", "us")) picks the base URL; `version` is sent as Intercom-Version
     on every request and can be overridden per call. `max_retries` is the number of retries
-    after the first attempt.
+    after the first attempt. `timeout` (seconds, or an httpx.Timeout) holds for every
+    request, also with your own `http_client`, which `close()` leaves open.
+
+    Every method also takes `version`, `timeout` and `extra_headers` for one call.
+
+    Example::
+
+        client = AsyncIntercom(timeout=10.0, max_retries=3)
+        me = await client.admins.me(timeout=2.0, extra_headers={"X-Request-Source": "nightly-job"})
     """
 
     def __init__(
         self,
         token: str | None = None,
         *,
-        region: str = "us",
+        region: Region = "us",
         base_url: str | None = None,
         version: str | None = None,
-        timeout: float = 30.0,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int = 2,
         retry_backoff: float = 0.5,
         max_rate_limit_wait: float = 10.0,
         http_client: httpx.AsyncClient | None = None,
+        policy: Policy | None = None,
+        agent: str | None = None,
+        audit_log: AuditLog | str | os.PathLike[str] | None = None,
     ) -> None:
         self._settings = Settings(
             token,
@@ -1664,17 +660,18 @@ class AsyncIntercom:
             retry_backoff,
             max_rate_limit_wait,
         )
-        self._http = http_client or httpx.AsyncClient(timeout=timeout)
-        self.admins = AsyncAdmins(self)
-        self.articles = AsyncArticles(self)
-        self.calls = AsyncCalls(self)
-        self.companies = AsyncCompanies(self)
-        self.contacts = AsyncContacts(self)
-        self.conversations = AsyncConversations(self)
-        self.data_events = AsyncDataEvents(self)
-        self.internal_articles = AsyncInternalArticles(self)
-        self.messages = AsyncMessages(self)
-        self.tickets = AsyncTickets(self)
+        # A caller's own httpx client stays the caller's to close.
+        self._owns_http = http_client is None
+        made_timeout = DEFAULT_TIMEOUT_SECONDS if isinstance(timeout, NotGiven) else timeout
+        self._http = http_client or httpx.AsyncClient(timeout=made_timeout)
+        # A timeout given here is sent with each request, so that it holds for any client.
+        self._timeout: Any = httpx.USE_CLIENT_DEFAULT if isinstance(timeout, NotGiven) else timeout
+        # An agent policy's guard (intercom_api.audit), imported only when one is asked for.
+        self._guard: Guard | None = None
+        if policy is not None or agent is not None or audit_log is not None:
+            from intercom_api.audit import guard_for
+
+            self._guard = guard_for(policy, agent, audit_log)
 
     def __repr__(self) -> str:
         settings = self._settings
@@ -1696,8 +693,95 @@ class AsyncIntercom:
         """The X-RateLimit-* headers of the last answer received, if any."""
         return self._settings.rate_limit
 
+    @cached_property
+    def admins(self) -> AsyncAdmins:
+        """List the workspace's admins, identify the admin behind the token, and set an admin's away mode."""
+        from intercom_api.resources.admins import AsyncAdmins
+
+        return AsyncAdmins(self)
+
+    @cached_property
+    def articles(self) -> AsyncArticles:
+        """Write, fetch, edit and list help center articles."""
+        from intercom_api.resources.articles import AsyncArticles
+
+        return AsyncArticles(self)
+
+    @cached_property
+    def calls(self) -> AsyncCalls:
+        """List, fetch and search phone calls, with their recordings and transcripts."""
+        from intercom_api.resources.calls import AsyncCalls
+
+        return AsyncCalls(self)
+
+    @cached_property
+    def companies(self) -> AsyncCompanies:
+        """Create or update companies, fetch one, and page through them."""
+        from intercom_api.resources.companies import AsyncCompanies
+
+        return AsyncCompanies(self)
+
+    @cached_property
+    def contacts(self) -> AsyncContacts:
+        """Create, fetch, change, delete, archive, list and search the people (users and leads) known to a workspace."""
+        from intercom_api.resources.contacts import AsyncContacts
+
+        return AsyncContacts(self)
+
+    @cached_property
+    def conversations(self) -> AsyncConversations:
+        """Start, read, list and search conversations, reply to them, and close, snooze, reopen or assign them."""
+        from intercom_api.resources.conversations import AsyncConversations
+
+        return AsyncConversations(self)
+
+    @cached_property
+    def data_events(self) -> AsyncDataEvents:
+        """Record events a contact performed and read back a contact's recent events."""
+        from intercom_api.resources.data_events import AsyncDataEvents
+
+        return AsyncDataEvents(self)
+
+    @cached_property
+    def internal_articles(self) -> AsyncInternalArticles:
+        """Create, fetch, update, delete, list and search internal knowledge base articles."""
+        from intercom_api.resources.internal_articles import AsyncInternalArticles
+
+        return AsyncInternalArticles(self)
+
+    @cached_property
+    def messages(self) -> AsyncMessages:
+        """Send an admin-initiated in-app or email message to a contact, which opens a conversation."""
+        from intercom_api.resources.messages import AsyncMessages
+
+        return AsyncMessages(self)
+
+    @cached_property
+    def tickets(self) -> AsyncTickets:
+        """Open, fetch and change support tickets, and reply to them."""
+        from intercom_api.resources.tickets import AsyncTickets
+
+        return AsyncTickets(self)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncIntercomWithRawResponse:
+        """The same groups and methods, each answering a RawResponse (status, headers, the
+        httpx response, and `.parse()` for the usual result); pagers are left out, since
+        each page keeps its response.
+
+        Example::
+
+            raw = await client.with_raw_response.admins.me()
+            print(raw.status_code, raw.request_id, raw.headers["X-RateLimit-Remaining"])
+            admin = raw.parse()
+        """
+        return AsyncIntercomWithRawResponse(self)
+
     async def close(self) -> None:
-        await self._http.aclose()
+        """Close the connections of the httpx client this client made (one passed as
+        `http_client` is left open)."""
+        if self._owns_http:
+            await self._http.aclose()
 
     async def __aenter__(self) -> AsyncIntercom:
         return self
@@ -1717,28 +801,42 @@ class AsyncIntercom:
         params: dict[str, Any] | None,
         body: dict[str, Any] | None,
         version: str | None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> httpx.Response:
         settings = self._settings
+        admission = self._guard.admit(endpoint, path) if self._guard is not None else None
+        headers = settings.headers(version, endpoint.accept, extra_headers)
+        sent_params = query(params) if params else None
+        sent_body = given(body) if body is not None else None
+        wait = self._timeout if isinstance(timeout, NotGiven) else timeout
         attempt = 0
         while True:
             try:
                 response = await self._http.request(
                     endpoint.method,
                     settings.base_url + path,
-                    params=without_none(params) if params else None,
-                    json=without_none(body) if body is not None else None,
-                    headers=settings.headers(version, endpoint.accept),
+                    params=sent_params,
+                    json=sent_body,
+                    headers=headers,
+                    timeout=wait,
                 )
             except httpx.TransportError as error:
                 delay = settings.delay_before_retry(attempt, endpoint.method, None)
                 if delay is None:
+                    if admission is not None:
+                        admission.answered(None)
                     raise _connection_error(endpoint, settings, error) from None
             else:
                 settings.record_rate_limit(response)
                 if response.status_code < 400:
+                    if admission is not None:
+                        admission.answered_with(response)
                     return response
                 delay = settings.delay_before_retry(attempt, endpoint.method, response)
                 if delay is None:
+                    if admission is not None:
+                        admission.answered_with(response)
                     raise settings.error_for(response, endpoint)
             await _async_sleep(delay)
             attempt += 1
@@ -1751,10 +849,12 @@ class AsyncIntercom:
         params: dict[str, Any] | None = None,
         body: dict[str, Any] | None = None,
         version: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> M:
         endpoint = ENDPOINTS[endpoint_id]
-        response = await self._send(endpoint, path, params, body, version)
-        return model.model_validate_json(response.content)
+        response = await self._send(endpoint, path, params, body, version, timeout, extra_headers)
+        return parse_model(model, response, endpoint)
 
     async def _call_models(
         self,
@@ -1764,14 +864,13 @@ class AsyncIntercom:
         params: dict[str, Any] | None = None,
         body: dict[str, Any] | None = None,
         version: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> builtins.list[M]:
         """For an endpoint whose body is a JSON array of objects."""
         endpoint = ENDPOINTS[endpoint_id]
-        response = await self._send(endpoint, path, params, body, version)
-        items = json.loads(response.content)
-        if not isinstance(items, builtins.list):
-            items = [items]  # one object where a list was declared: still the caller's list
-        return [model.model_validate(item) for item in items]
+        response = await self._send(endpoint, path, params, body, version, timeout, extra_headers)
+        return parse_models(model, response, endpoint)
 
     async def _call_without_result(
         self,
@@ -1780,9 +879,11 @@ class AsyncIntercom:
         params: dict[str, Any] | None = None,
         body: dict[str, Any] | None = None,
         version: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         endpoint = ENDPOINTS[endpoint_id]
-        await self._send(endpoint, path, params, body, version)
+        await self._send(endpoint, path, params, body, version, timeout, extra_headers)
 
     async def _call_text(
         self,
@@ -1791,9 +892,11 @@ class AsyncIntercom:
         params: dict[str, Any] | None = None,
         body: dict[str, Any] | None = None,
         version: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> str:
         endpoint = ENDPOINTS[endpoint_id]
-        response = await self._send(endpoint, path, params, body, version)
+        response = await self._send(endpoint, path, params, body, version, timeout, extra_headers)
         return response.text
 
     async def _call_location(
@@ -1803,9 +906,11 @@ class AsyncIntercom:
         params: dict[str, Any] | None = None,
         body: dict[str, Any] | None = None,
         version: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> str | None:
         endpoint = ENDPOINTS[endpoint_id]
-        response = await self._send(endpoint, path, params, body, version)
+        response = await self._send(endpoint, path, params, body, version, timeout, extra_headers)
         location: str | None = response.headers.get("Location")
         return location
 
@@ -1819,1404 +924,170 @@ class AsyncIntercom:
         params: dict[str, Any] | None = None,
         body: dict[str, Any] | None = None,
         version: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncPager[T]:
         endpoint = ENDPOINTS[endpoint_id]
 
         async def fetch(cursor: Cursor) -> Page[T]:
-            query, payload = with_cursor(endpoint.pagination, params, body, cursor)
-            response = await self._send(endpoint, path, query, payload, version)
-            parsed = page_model.model_validate_json(response.content)
+            sent = with_cursor(endpoint.pagination, params, body, cursor)
+            got = await self._send(endpoint, path, *sent, version, timeout, extra_headers)
+            parsed = parse_model(page_model, got, endpoint)
             items: builtins.list[T] = builtins.list(getattr(parsed, items_field, None) or ())
             return Page(items, next_cursor(endpoint.pagination, parsed), parsed)
 
         return AsyncPager(fetch)
 
 
-class AsyncAdmins:
-    """Admins.
-
-    List the workspace's admins, identify the admin behind the token, and set an admin's away mode.
-    """
-
-    def __init__(self, client: AsyncIntercom) -> None:
-        self._client = client
-
-    async def list(
-        self,
-        *,
-        display_avatar: bool | None = None,
-        version: str | None = None,
-    ) -> AdminList:
-        """List every admin in the workspace.
-
-        Permission: Read admins (read).
-        OAuth scopes: 'Read admins'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        HTTP: GET /admins
-        """
-        from intercom_api.models import AdminList
-
-        return await self._client._call(
-            "admins.list",
-            "/admins",
-            AdminList,
-            params={
-                "display_avatar": display_avatar,
-            },
-            version=version,
-        )
-
-    async def me(
-        self,
-        *,
-        version: str | None = None,
-    ) -> AdminWithApp:
-        """Identify the admin that owns the access token, with its workspace.
-
-        Permission: Read admins (read).
-        OAuth scopes: 'Read admins'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        HTTP: GET /me
-        """
-        from intercom_api.models import AdminWithApp
-
-        return await self._client._call(
-            "admins.me",
-            "/me",
-            AdminWithApp,
-            version=version,
-        )
-
-    async def set_away(
-        self,
-        admin_id: str,
-        *,
-        away_mode_enabled: bool,
-        away_mode_reassign: bool,
-        away_status_reason_id: int | None = None,
-        version: str | None = None,
-    ) -> Admin:
-        """Turn away mode on or off for an admin.
-
-        Permission: Update admins (write).
-        OAuth scopes: 'Update admins'.
-        Webhook topic fired: admin.away_mode_updated.
-        Available since API version 2.11.
-        HTTP: PUT /admins/{admin_id}/away
-        """
-        from intercom_api.models import Admin
-
-        return await self._client._call(
-            "admins.set_away",
-            f"/admins/{_segment(admin_id)}/away",
-            Admin,
-            body={
-                "away_mode_enabled": away_mode_enabled,
-                "away_mode_reassign": away_mode_reassign,
-                "away_status_reason_id": away_status_reason_id,
-            },
-            version=version,
-        )
-
-
-class AsyncArticles:
-    """Articles.
-
-    Write, fetch, edit and list help center articles.
-    """
+class _AsyncRawCalls:
+    """Stands in for a AsyncIntercom under the resources of `with_raw_response`:
+    each call is sent as the client sends it, and answers a RawResponse that parses its
+    body only when asked."""
 
     def __init__(self, client: AsyncIntercom) -> None:
         self._client = client
 
-    async def create(
+    async def _call(
         self,
-        *,
-        title: str,
-        author_id: int,
-        description: str | None = None,
-        body: str | None = None,
-        state: str | None = None,
-        parent_id: int | None = None,
-        parent_type: str | None = None,
-        translated_content: dict[str, Any] | None = None,
+        endpoint_id: str,
+        path: str,
+        model: type[M],
+        params: dict[str, Any] | None = None,
+        body: dict[str, Any] | None = None,
         version: str | None = None,
-    ) -> Article:
-        """Write a new help center article.
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[M]:
+        endpoint = ENDPOINTS[endpoint_id]
+        send = self._client._send
+        response = await send(endpoint, path, params, body, version, timeout, extra_headers)
+        return RawResponse(response, lambda: parse_model(model, response, endpoint))
 
-        Permission: Write articles (write).
-        OAuth scopes: 'Read and Write articles'.
-        Webhook topic fired: article.created.
-        Available since API version 2.11.
-        HTTP: POST /articles
-        """
-        from intercom_api.models import Article
-
-        return await self._client._call(
-            "articles.create",
-            "/articles",
-            Article,
-            body={
-                "title": title,
-                "description": description,
-                "body": body,
-                "author_id": author_id,
-                "state": state,
-                "parent_id": parent_id,
-                "parent_type": parent_type,
-                "translated_content": translated_content,
-            },
-            version=version,
-        )
-
-    def list(
+    async def _call_models(
         self,
-        *,
-        per_page: int | None = None,
+        endpoint_id: str,
+        path: str,
+        model: type[M],
+        params: dict[str, Any] | None = None,
+        body: dict[str, Any] | None = None,
         version: str | None = None,
-    ) -> AsyncPager[ArticleListItem]:
-        """Page through help center articles, most recently updated first.
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[builtins.list[M]]:
+        endpoint = ENDPOINTS[endpoint_id]
+        send = self._client._send
+        response = await send(endpoint, path, params, body, version, timeout, extra_headers)
+        return RawResponse(response, lambda: parse_models(model, response, endpoint))
 
-        Permission: Read articles (read).
-        OAuth scopes: 'Read and list articles'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        Iterate the result for every record across pages; `.pages()` yields page by page.
-        HTTP: GET /articles
-        """
-        from intercom_api.models import ArticleList, ArticleListItem
-
-        check_per_page(per_page)
-        return self._client._pager(
-            "articles.list",
-            "/articles",
-            ArticleList,
-            "data",
-            ArticleListItem,
-            params={
-                "per_page": per_page,
-            },
-            version=version,
-        )
-
-    async def retrieve(
+    async def _call_without_result(
         self,
-        article_id: str,
-        *,
+        endpoint_id: str,
+        path: str,
+        params: dict[str, Any] | None = None,
+        body: dict[str, Any] | None = None,
         version: str | None = None,
-    ) -> Article:
-        """Fetch one article by its Intercom id.
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[None]:
+        endpoint = ENDPOINTS[endpoint_id]
+        send = self._client._send
+        response = await send(endpoint, path, params, body, version, timeout, extra_headers)
+        return RawResponse(response, lambda: None)
 
-        Permission: Read articles (read).
-        OAuth scopes: 'Read and list articles'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        HTTP: GET /articles/{article_id}
-        """
-        from intercom_api.models import Article
-
-        return await self._client._call(
-            "articles.retrieve",
-            f"/articles/{_segment(article_id)}",
-            Article,
-            version=version,
-        )
-
-    async def update(
+    async def _call_text(
         self,
-        article_id: str,
-        *,
-        title: str | None = None,
-        description: str | None = None,
-        body: str | None = None,
-        author_id: int | None = None,
-        state: str | None = None,
-        parent_id: str | None = None,
-        parent_type: str | None = None,
-        translated_content: dict[str, Any] | None = None,
+        endpoint_id: str,
+        path: str,
+        params: dict[str, Any] | None = None,
+        body: dict[str, Any] | None = None,
         version: str | None = None,
-    ) -> Article:
-        """Edit an article; fields left out stay as they are.
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[str]:
+        endpoint = ENDPOINTS[endpoint_id]
+        send = self._client._send
+        response = await send(endpoint, path, params, body, version, timeout, extra_headers)
+        return RawResponse(response, lambda: response.text)
 
-        Permission: Write articles (write).
-        OAuth scopes: 'Read and Write articles'.
-        Webhook topic fired: article.updated.
-        Available since API version 2.11.
-        HTTP: PUT /articles/{article_id}
-        """
-        from intercom_api.models import Article
-
-        return await self._client._call(
-            "articles.update",
-            f"/articles/{_segment(article_id)}",
-            Article,
-            body={
-                "title": title,
-                "description": description,
-                "body": body,
-                "author_id": author_id,
-                "state": state,
-                "parent_id": parent_id,
-                "parent_type": parent_type,
-                "translated_content": translated_content,
-            },
-            version=version,
-        )
+    async def _call_location(
+        self,
+        endpoint_id: str,
+        path: str,
+        params: dict[str, Any] | None = None,
+        body: dict[str, Any] | None = None,
+        version: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[str | None]:
+        endpoint = ENDPOINTS[endpoint_id]
+        send = self._client._send
+        response = await send(endpoint, path, params, body, version, timeout, extra_headers)
+        return RawResponse(response, lambda: response.headers.get("Location"))
 
 
-class AsyncCalls:
-    """Calls.
-
-    List, fetch and search phone calls, with their recordings and transcripts.
-    """
+class AsyncIntercomWithRawResponse:
+    """`client.with_raw_response`: the client's groups, each method answering a RawResponse."""
 
     def __init__(self, client: AsyncIntercom) -> None:
-        self._client = client
+        # Resources built on the stand-in send through the client and answer raw.
+        self._calls = cast("AsyncIntercom", _AsyncRawCalls(client))
 
-    def list(
-        self,
-        *,
-        per_page: int | None = None,
-        version: str | None = None,
-    ) -> AsyncPager[Call]:
-        """List the workspace's calls, a page at a time.
+    @cached_property
+    def admins(self) -> AsyncAdminsWithRawResponse:
+        from intercom_api.resources.admins import AsyncAdminsWithRawResponse
 
-        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
-        OAuth scopes: not documented.
-        Webhook topic fired: none.
-        Available since API version 2.14.
-        Iterate the result for every record across pages; `.pages()` yields page by page.
-        HTTP: GET /calls
-        """
-        from intercom_api.models import Call, CallList
+        return AsyncAdminsWithRawResponse(self._calls)
 
-        check_per_page(per_page)
-        return self._client._pager(
-            "calls.list",
-            "/calls",
-            CallList,
-            "data",
-            Call,
-            params={
-                "per_page": per_page,
-            },
-            version=version,
-        )
+    @cached_property
+    def articles(self) -> AsyncArticlesWithRawResponse:
+        from intercom_api.resources.articles import AsyncArticlesWithRawResponse
 
-    async def recording(
-        self,
-        call_id: str,
-        *,
-        version: str | None = None,
-    ) -> str | None:
-        """Get the recording of a call, by a redirect to a signed download address.
+        return AsyncArticlesWithRawResponse(self._calls)
 
-        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
-        OAuth scopes: not documented.
-        Webhook topic fired: none.
-        Available since API version 2.14.
-        HTTP: GET /calls/{call_id}/recording
-        """
-        return await self._client._call_location(
-            "calls.recording",
-            f"/calls/{_segment(call_id)}/recording",
-            version=version,
-        )
+    @cached_property
+    def calls(self) -> AsyncCallsWithRawResponse:
+        from intercom_api.resources.calls import AsyncCallsWithRawResponse
 
-    async def retrieve(
-        self,
-        call_id: str,
-        *,
-        version: str | None = None,
-    ) -> Call:
-        """Fetch one call by its id.
+        return AsyncCallsWithRawResponse(self._calls)
 
-        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
-        OAuth scopes: not documented.
-        Webhook topic fired: none.
-        Available since API version 2.14.
-        HTTP: GET /calls/{call_id}
-        """
-        from intercom_api.models import Call
+    @cached_property
+    def companies(self) -> AsyncCompaniesWithRawResponse:
+        from intercom_api.resources.companies import AsyncCompaniesWithRawResponse
 
-        return await self._client._call(
-            "calls.retrieve",
-            f"/calls/{_segment(call_id)}",
-            Call,
-            version=version,
-        )
+        return AsyncCompaniesWithRawResponse(self._calls)
 
-    async def search(
-        self,
-        *,
-        conversation_ids: builtins.list[str],
-        version: str | None = None,
-    ) -> CallWithTranscriptList:
-        """Fetch the calls of up to 20 conversations, with their transcripts when available.
+    @cached_property
+    def contacts(self) -> AsyncContactsWithRawResponse:
+        from intercom_api.resources.contacts import AsyncContactsWithRawResponse
 
-        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
-        OAuth scopes: not documented.
-        Webhook topic fired: none.
-        Available since API version 2.14.
-        HTTP: POST /calls/search
-        """
-        from intercom_api.models import CallWithTranscriptList
+        return AsyncContactsWithRawResponse(self._calls)
 
-        return await self._client._call(
-            "calls.search",
-            "/calls/search",
-            CallWithTranscriptList,
-            body={
-                "conversation_ids": conversation_ids,
-            },
-            version=version,
-        )
+    @cached_property
+    def conversations(self) -> AsyncConversationsWithRawResponse:
+        from intercom_api.resources.conversations import AsyncConversationsWithRawResponse
 
-    async def transcript(
-        self,
-        call_id: str,
-        *,
-        version: str | None = None,
-    ) -> str:
-        """Download the transcript of a call as plain text.
+        return AsyncConversationsWithRawResponse(self._calls)
 
-        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
-        OAuth scopes: not documented.
-        Webhook topic fired: none.
-        Available since API version 2.14.
-        HTTP: GET /calls/{call_id}/transcript
-        """
-        return await self._client._call_text(
-            "calls.transcript",
-            f"/calls/{_segment(call_id)}/transcript",
-            version=version,
-        )
+    @cached_property
+    def data_events(self) -> AsyncDataEventsWithRawResponse:
+        from intercom_api.resources.data_events import AsyncDataEventsWithRawResponse
 
+        return AsyncDataEventsWithRawResponse(self._calls)
 
-class AsyncCompanies:
-    """Companies.
+    @cached_property
+    def internal_articles(self) -> AsyncInternalArticlesWithRawResponse:
+        from intercom_api.resources.internal_articles import AsyncInternalArticlesWithRawResponse
 
-    Create or update companies, fetch one, and page through them.
-    """
+        return AsyncInternalArticlesWithRawResponse(self._calls)
 
-    def __init__(self, client: AsyncIntercom) -> None:
-        self._client = client
+    @cached_property
+    def messages(self) -> AsyncMessagesWithRawResponse:
+        from intercom_api.resources.messages import AsyncMessagesWithRawResponse
 
-    def list(
-        self,
-        *,
-        per_page: int | None = None,
-        order: str | None = None,
-        version: str | None = None,
-    ) -> AsyncPager[Company]:
-        """Page through the companies in the workspace.
+        return AsyncMessagesWithRawResponse(self._calls)
 
-        Permission: Read companies (read).
-        OAuth scopes: 'Read and list users and companies'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        Iterate the result for every record across pages; `.pages()` yields page by page.
-        HTTP: POST /companies/list
-        """
-        from intercom_api.models import Company, CompanyList
+    @cached_property
+    def tickets(self) -> AsyncTicketsWithRawResponse:
+        from intercom_api.resources.tickets import AsyncTicketsWithRawResponse
 
-        check_per_page(per_page)
-        return self._client._pager(
-            "companies.list",
-            "/companies/list",
-            CompanyList,
-            "data",
-            Company,
-            params={
-                "per_page": per_page,
-                "order": order,
-            },
-            version=version,
-        )
-
-    async def retrieve(
-        self,
-        company_id: str,
-        *,
-        version: str | None = None,
-    ) -> Company:
-        """Fetch one company by its Intercom id.
-
-        Permission: Read one company (read).
-        OAuth scopes: 'Read one user and one company', 'Read and list users and companies'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        HTTP: GET /companies/{company_id}
-        """
-        from intercom_api.models import Company
-
-        return await self._client._call(
-            "companies.retrieve",
-            f"/companies/{_segment(company_id)}",
-            Company,
-            version=version,
-        )
-
-    async def upsert(
-        self,
-        *,
-        name: str | None = None,
-        company_id: str | None = None,
-        plan: str | None = None,
-        size: int | None = None,
-        website: str | None = None,
-        industry: str | None = None,
-        custom_attributes: dict[str, Any] | None = None,
-        remote_created_at: int | None = None,
-        monthly_spend: int | None = None,
-        version: str | None = None,
-    ) -> Company:
-        """Create a company, or update the one whose company_id matches.
-
-        Permission: Write companies (write).
-        OAuth scopes: 'Write users and companies'.
-        Webhook topic fired: company.created.
-        Available since API version 2.11.
-        HTTP: POST /companies
-        """
-        from intercom_api.models import Company
-
-        return await self._client._call(
-            "companies.upsert",
-            "/companies",
-            Company,
-            body={
-                "name": name,
-                "company_id": company_id,
-                "plan": plan,
-                "size": size,
-                "website": website,
-                "industry": industry,
-                "custom_attributes": custom_attributes,
-                "remote_created_at": remote_created_at,
-                "monthly_spend": monthly_spend,
-            },
-            version=version,
-        )
-
-
-class AsyncContacts:
-    """Contacts.
-
-    Create, fetch, change, delete, archive, list and search the people (users and leads) known to a workspace.
-    """
-
-    def __init__(self, client: AsyncIntercom) -> None:
-        self._client = client
-
-    async def archive(
-        self,
-        contact_id: str,
-        *,
-        version: str | None = None,
-    ) -> ContactArchived:
-        """Archive a contact so it drops out of active lists.
-
-        Permission: Write users (write).
-        OAuth scopes: 'Write users and companies'.
-        Webhook topic fired: contact.archived.
-        Available since API version 2.11.
-        HTTP: POST /contacts/{contact_id}/archive
-        """
-        from intercom_api.models import ContactArchived
-
-        return await self._client._call(
-            "contacts.archive",
-            f"/contacts/{_segment(contact_id)}/archive",
-            ContactArchived,
-            version=version,
-        )
-
-    async def create(
-        self,
-        *,
-        role: str | None = None,
-        external_id: str | None = None,
-        email: str | None = None,
-        phone: str | None = None,
-        name: str | None = None,
-        avatar: str | None = None,
-        signed_up_at: int | None = None,
-        last_seen_at: int | None = None,
-        owner_id: int | None = None,
-        unsubscribed_from_emails: bool | None = None,
-        custom_attributes: dict[str, Any] | None = None,
-        version: str | None = None,
-    ) -> Contact:
-        """Add a new user or lead.
-
-        Permission: Write users (write).
-        OAuth scopes: 'Write users and companies'.
-        Webhook topic fired: contact.user.created.
-        Available since API version 2.11.
-        HTTP: POST /contacts
-        """
-        from intercom_api.models import Contact
-
-        return await self._client._call(
-            "contacts.create",
-            "/contacts",
-            Contact,
-            body={
-                "role": role,
-                "external_id": external_id,
-                "email": email,
-                "phone": phone,
-                "name": name,
-                "avatar": avatar,
-                "signed_up_at": signed_up_at,
-                "last_seen_at": last_seen_at,
-                "owner_id": owner_id,
-                "unsubscribed_from_emails": unsubscribed_from_emails,
-                "custom_attributes": custom_attributes,
-            },
-            version=version,
-        )
-
-    async def delete(
-        self,
-        contact_id: str,
-        *,
-        version: str | None = None,
-    ) -> ContactDeleted:
-        """Permanently remove a contact.
-
-        Permission: Write users (write).
-        OAuth scopes: 'Write users and companies'.
-        Webhook topic fired: contact.deleted.
-        Available since API version 2.11.
-        HTTP: DELETE /contacts/{contact_id}
-        """
-        from intercom_api.models import ContactDeleted
-
-        return await self._client._call(
-            "contacts.delete",
-            f"/contacts/{_segment(contact_id)}",
-            ContactDeleted,
-            version=version,
-        )
-
-    def list(
-        self,
-        *,
-        per_page: int | None = None,
-        version: str | None = None,
-    ) -> AsyncPager[Contact]:
-        """Page through every contact in the workspace.
-
-        Permission: Read users (read).
-        OAuth scopes: 'Read and list users and companies'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        Iterate the result for every record across pages; `.pages()` yields page by page.
-        HTTP: GET /contacts
-        """
-        from intercom_api.models import Contact, ContactList
-
-        check_per_page(per_page)
-        return self._client._pager(
-            "contacts.list",
-            "/contacts",
-            ContactList,
-            "data",
-            Contact,
-            params={
-                "per_page": per_page,
-            },
-            version=version,
-        )
-
-    async def retrieve(
-        self,
-        contact_id: str,
-        *,
-        version: str | None = None,
-    ) -> Contact:
-        """Fetch one contact by its Intercom id.
-
-        Permission: Read one user (read).
-        OAuth scopes: 'Read one user and one company', 'Read and list users and companies'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        HTTP: GET /contacts/{contact_id}
-        """
-        from intercom_api.models import Contact
-
-        return await self._client._call(
-            "contacts.retrieve",
-            f"/contacts/{_segment(contact_id)}",
-            Contact,
-            version=version,
-        )
-
-    def search(
-        self,
-        *,
-        query: dict[str, Any],
-        per_page: int | None = None,
-        version: str | None = None,
-    ) -> AsyncPager[Contact]:
-        """Find contacts whose attributes match a filter query.
-
-        Permission: Read users (read).
-        OAuth scopes: 'Read and list users and companies'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        Iterate the result for every record across pages; `.pages()` yields page by page.
-        HTTP: POST /contacts/search
-        """
-        from intercom_api.models import Contact, ContactList
-
-        check_per_page(per_page)
-        return self._client._pager(
-            "contacts.search",
-            "/contacts/search",
-            ContactList,
-            "data",
-            Contact,
-            body={
-                "query": query,
-                "pagination": {"per_page": per_page},
-            },
-            version=version,
-        )
-
-    async def update(
-        self,
-        contact_id: str,
-        *,
-        role: str | None = None,
-        external_id: str | None = None,
-        email: str | None = None,
-        phone: str | None = None,
-        name: str | None = None,
-        avatar: str | None = None,
-        signed_up_at: int | None = None,
-        last_seen_at: int | None = None,
-        owner_id: int | None = None,
-        unsubscribed_from_emails: bool | None = None,
-        custom_attributes: dict[str, Any] | None = None,
-        version: str | None = None,
-    ) -> Contact:
-        """Change a contact's details; fields left out stay as they are.
-
-        Permission: Write users (write).
-        OAuth scopes: 'Write users and companies'.
-        Webhook topic fired: contact.user.updated.
-        Available since API version 2.11.
-        HTTP: PUT /contacts/{contact_id}
-        """
-        from intercom_api.models import Contact
-
-        return await self._client._call(
-            "contacts.update",
-            f"/contacts/{_segment(contact_id)}",
-            Contact,
-            body={
-                "role": role,
-                "external_id": external_id,
-                "email": email,
-                "phone": phone,
-                "name": name,
-                "avatar": avatar,
-                "signed_up_at": signed_up_at,
-                "last_seen_at": last_seen_at,
-                "owner_id": owner_id,
-                "unsubscribed_from_emails": unsubscribed_from_emails,
-                "custom_attributes": custom_attributes,
-            },
-            version=version,
-        )
-
-
-class AsyncConversations:
-    """Conversations.
-
-    Start, read, list and search conversations, reply to them, and close, snooze, reopen or assign them.
-    """
-
-    def __init__(self, client: AsyncIntercom) -> None:
-        self._client = client
-
-    async def create(
-        self,
-        *,
-        from_: dict[str, Any],
-        body: str,
-        subject: str | None = None,
-        attachment_urls: builtins.list[str] | None = None,
-        created_at: int | None = None,
-        version: str | None = None,
-    ) -> Message:
-        """Start a conversation on behalf of a contact.
-
-        Permission: Write conversations (write).
-        OAuth scopes: 'Write conversations'.
-        Webhook topic fired: conversation.user.created.
-        Available since API version 2.11.
-        HTTP: POST /conversations
-        """
-        from intercom_api.models import Message
-
-        return await self._client._call(
-            "conversations.create",
-            "/conversations",
-            Message,
-            body={
-                "from": from_,
-                "body": body,
-                "subject": subject,
-                "attachment_urls": attachment_urls,
-                "created_at": created_at,
-            },
-            version=version,
-        )
-
-    def list(
-        self,
-        *,
-        per_page: int | None = None,
-        version: str | None = None,
-    ) -> AsyncPager[ConversationListItem]:
-        """Page through every conversation in the workspace.
-
-        Permission: Read conversations (read).
-        OAuth scopes: 'Read conversations'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        Iterate the result for every record across pages; `.pages()` yields page by page.
-        HTTP: GET /conversations
-        """
-        from intercom_api.models import ConversationListItem, PaginatedConversationResponse
-
-        check_per_page(per_page)
-        return self._client._pager(
-            "conversations.list",
-            "/conversations",
-            PaginatedConversationResponse,
-            "conversations",
-            ConversationListItem,
-            params={
-                "per_page": per_page,
-            },
-            version=version,
-        )
-
-    async def manage(
-        self,
-        conversation_id: str,
-        *,
-        message_type: str,
-        admin_id: str,
-        type: str | None = None,
-        body: str | None = None,
-        snoozed_until: int | None = None,
-        assignee_id: str | None = None,
-        version: str | None = None,
-    ) -> Conversation:
-        """Close, snooze, reopen or assign a conversation; message_type chooses the action.
-
-        Permission: Write conversations (write).
-        OAuth scopes: 'Write conversations'.
-        Webhook topic fired: conversation.admin.closed.
-        Available since API version 2.11.
-        HTTP: POST /conversations/{conversation_id}/parts
-        """
-        from intercom_api.models import Conversation
-
-        return await self._client._call(
-            "conversations.manage",
-            f"/conversations/{_segment(conversation_id)}/parts",
-            Conversation,
-            body={
-                "message_type": message_type,
-                "type": type,
-                "admin_id": admin_id,
-                "body": body,
-                "snoozed_until": snoozed_until,
-                "assignee_id": assignee_id,
-            },
-            version=version,
-        )
-
-    async def reply(
-        self,
-        conversation_id: str,
-        *,
-        message_type: str,
-        type: str,
-        body: str | None = None,
-        created_at: int | None = None,
-        attachment_urls: builtins.list[str] | None = None,
-        intercom_user_id: str | None = None,
-        attachment_files: builtins.list[dict[str, Any]] | None = None,
-        email: str | None = None,
-        user_id: str | None = None,
-        admin_id: str | None = None,
-        reply_options: builtins.list[dict[str, Any]] | None = None,
-        version: str | None = None,
-    ) -> Conversation:
-        """Add a reply or note to a conversation, as a contact or an admin.
-
-        Permission: Write conversations (write).
-        OAuth scopes: 'Write conversations'.
-        Webhook topic fired: conversation.admin.replied.
-        Available since API version 2.11.
-        HTTP: POST /conversations/{conversation_id}/reply
-        """
-        from intercom_api.models import Conversation
-
-        return await self._client._call(
-            "conversations.reply",
-            f"/conversations/{_segment(conversation_id)}/reply",
-            Conversation,
-            body={
-                "message_type": message_type,
-                "type": type,
-                "body": body,
-                "created_at": created_at,
-                "attachment_urls": attachment_urls,
-                "intercom_user_id": intercom_user_id,
-                "attachment_files": attachment_files,
-                "email": email,
-                "user_id": user_id,
-                "admin_id": admin_id,
-                "reply_options": reply_options,
-            },
-            version=version,
-        )
-
-    async def retrieve(
-        self,
-        conversation_id: str,
-        *,
-        display_as: str | None = None,
-        include_translations: bool | None = None,
-        version: str | None = None,
-    ) -> Conversation:
-        """Fetch one conversation with up to 500 of its parts.
-
-        Permission: Read conversations (read).
-        OAuth scopes: 'Read conversations'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        HTTP: GET /conversations/{conversation_id}
-        """
-        from intercom_api.models import Conversation
-
-        return await self._client._call(
-            "conversations.retrieve",
-            f"/conversations/{_segment(conversation_id)}",
-            Conversation,
-            params={
-                "display_as": display_as,
-                "include_translations": include_translations,
-            },
-            version=version,
-        )
-
-    def search(
-        self,
-        *,
-        query: dict[str, Any],
-        per_page: int | None = None,
-        version: str | None = None,
-    ) -> AsyncPager[ConversationListItem]:
-        """Find conversations that match a filter query.
-
-        Permission: Read conversations (read).
-        OAuth scopes: 'Read conversations'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        Iterate the result for every record across pages; `.pages()` yields page by page.
-        HTTP: POST /conversations/search
-        """
-        from intercom_api.models import ConversationListItem, PaginatedConversationResponse
-
-        check_per_page(per_page)
-        return self._client._pager(
-            "conversations.search",
-            "/conversations/search",
-            PaginatedConversationResponse,
-            "conversations",
-            ConversationListItem,
-            body={
-                "query": query,
-                "pagination": {"per_page": per_page},
-            },
-            version=version,
-        )
-
-
-class AsyncDataEvents:
-    """Data events.
-
-    Record events a contact performed and read back a contact's recent events.
-    """
-
-    def __init__(self, client: AsyncIntercom) -> None:
-        self._client = client
-
-    async def list(
-        self,
-        *,
-        type: str,
-        user_id: str | None = None,
-        intercom_user_id: str | None = None,
-        email: str | None = None,
-        summary: bool | None = None,
-        per_page: int | None = None,
-        version: str | None = None,
-    ) -> DataEventSummary:
-        """List one contact's events; only events under 90 days old can be listed.
-
-        Permission: Read events (read).
-        OAuth scopes: 'Read events'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        HTTP: GET /events
-        """
-        from intercom_api.models import DataEventSummary
-
-        check_per_page(per_page)
-        return await self._client._call(
-            "data_events.list",
-            "/events",
-            DataEventSummary,
-            params={
-                "type": type,
-                "user_id": user_id,
-                "intercom_user_id": intercom_user_id,
-                "email": email,
-                "summary": summary,
-                "per_page": per_page,
-            },
-            version=version,
-        )
-
-    async def submit(
-        self,
-        *,
-        event_name: str,
-        created_at: int,
-        user_id: str | None = None,
-        id: str | None = None,
-        email: str | None = None,
-        metadata: dict[str, Any] | None = None,
-        version: str | None = None,
-    ) -> None:
-        """Record an event for a user or lead; accepted asynchronously with an empty body.
-
-        Permission: Write events (write).
-        OAuth scopes: 'Write events'.
-        Webhook topic fired: event.created.
-        Available since API version 2.11.
-        HTTP: POST /events
-        """
-        return await self._client._call_without_result(
-            "data_events.submit",
-            "/events",
-            body={
-                "event_name": event_name,
-                "created_at": created_at,
-                "user_id": user_id,
-                "id": id,
-                "email": email,
-                "metadata": metadata,
-            },
-            version=version,
-        )
-
-
-class AsyncInternalArticles:
-    """Internal Articles.
-
-    Create, fetch, update, delete, list and search internal knowledge base articles.
-    """
-
-    def __init__(self, client: AsyncIntercom) -> None:
-        self._client = client
-
-    async def create(
-        self,
-        *,
-        title: str,
-        author_id: int,
-        owner_id: int,
-        body: str | None = None,
-        version: str | None = None,
-    ) -> InternalArticle:
-        """Create an internal article.
-
-        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
-        OAuth scopes: not documented.
-        Webhook topic fired: none.
-        Available since API version 2.14.
-        HTTP: POST /internal_articles
-        """
-        from intercom_api.models import InternalArticle
-
-        return await self._client._call(
-            "internal_articles.create",
-            "/internal_articles",
-            InternalArticle,
-            body={
-                "title": title,
-                "body": body,
-                "author_id": author_id,
-                "owner_id": owner_id,
-            },
-            version=version,
-        )
-
-    async def delete(
-        self,
-        internal_article_id: int,
-        *,
-        version: str | None = None,
-    ) -> DeletedInternalArticleObject:
-        """Delete an internal article.
-
-        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
-        OAuth scopes: not documented.
-        Webhook topic fired: none.
-        Available since API version 2.14.
-        HTTP: DELETE /internal_articles/{internal_article_id}
-        """
-        from intercom_api.models import DeletedInternalArticleObject
-
-        return await self._client._call(
-            "internal_articles.delete",
-            f"/internal_articles/{_segment(internal_article_id)}",
-            DeletedInternalArticleObject,
-            version=version,
-        )
-
-    async def list(
-        self,
-        *,
-        version: str | None = None,
-    ) -> InternalArticleList:
-        """List the workspace's internal articles.
-
-        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
-        OAuth scopes: not documented.
-        Webhook topic fired: none.
-        Available since API version 2.14.
-        HTTP: GET /internal_articles
-        """
-        from intercom_api.models import InternalArticleList
-
-        return await self._client._call(
-            "internal_articles.list",
-            "/internal_articles",
-            InternalArticleList,
-            version=version,
-        )
-
-    async def retrieve(
-        self,
-        internal_article_id: int,
-        *,
-        version: str | None = None,
-    ) -> InternalArticle:
-        """Fetch one internal article by its id.
-
-        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
-        OAuth scopes: not documented.
-        Webhook topic fired: none.
-        Available since API version 2.14.
-        HTTP: GET /internal_articles/{internal_article_id}
-        """
-        from intercom_api.models import InternalArticle
-
-        return await self._client._call(
-            "internal_articles.retrieve",
-            f"/internal_articles/{_segment(internal_article_id)}",
-            InternalArticle,
-            version=version,
-        )
-
-    async def search(
-        self,
-        *,
-        folder_id: str | None = None,
-        version: str | None = None,
-    ) -> InternalArticleSearchResponse:
-        """Search internal articles, optionally within one folder.
-
-        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
-        OAuth scopes: not documented.
-        Webhook topic fired: none.
-        Available since API version 2.14.
-        HTTP: GET /internal_articles/search
-        """
-        from intercom_api.models import InternalArticleSearchResponse
-
-        return await self._client._call(
-            "internal_articles.search",
-            "/internal_articles/search",
-            InternalArticleSearchResponse,
-            params={
-                "folder_id": folder_id,
-            },
-            version=version,
-        )
-
-    async def update(
-        self,
-        internal_article_id: int,
-        *,
-        title: str | None = None,
-        body: str | None = None,
-        author_id: int | None = None,
-        owner_id: int | None = None,
-        version: str | None = None,
-    ) -> InternalArticle:
-        """Change an internal article's title, body, author or owner.
-
-        Permission: not documented. Intercom documents no permission or OAuth scope for this endpoint.
-        OAuth scopes: not documented.
-        Webhook topic fired: none.
-        Available since API version 2.14.
-        HTTP: PUT /internal_articles/{internal_article_id}
-        """
-        from intercom_api.models import InternalArticle
-
-        return await self._client._call(
-            "internal_articles.update",
-            f"/internal_articles/{_segment(internal_article_id)}",
-            InternalArticle,
-            body={
-                "title": title,
-                "body": body,
-                "author_id": author_id,
-                "owner_id": owner_id,
-            },
-            version=version,
-        )
-
-
-class AsyncMessages:
-    """Messages.
-
-    Send an admin-initiated in-app or email message to a contact, which opens a conversation.
-    """
-
-    def __init__(self, client: AsyncIntercom) -> None:
-        self._client = client
-
-    async def create(
-        self,
-        *,
-        message_type: str,
-        body: str,
-        from_: dict[str, Any],
-        to: builtins.list[dict[str, Any]],
-        subject: str | None = None,
-        template: str | None = None,
-        created_at: int | None = None,
-        create_conversation_without_contact_reply: bool | None = None,
-        cc: builtins.list[dict[str, Any]] | None = None,
-        bcc: builtins.list[dict[str, Any]] | None = None,
-        version: str | None = None,
-    ) -> Message:
-        """Send an in-app or email message from an admin to a contact.
-
-        Permission: Write conversations (write).
-        OAuth scopes: 'Write conversations'.
-        Webhook topic fired: conversation.admin.single.created.
-        Available since API version 2.11.
-        HTTP: POST /messages
-        """
-        from intercom_api.models import Message
-
-        return await self._client._call(
-            "messages.create",
-            "/messages",
-            Message,
-            body={
-                "message_type": message_type,
-                "subject": subject,
-                "body": body,
-                "template": template,
-                "from": from_,
-                "created_at": created_at,
-                "create_conversation_without_contact_reply": create_conversation_without_contact_reply,
-                "to": to,
-                "cc": cc,
-                "bcc": bcc,
-            },
-            version=version,
-        )
-
-
-class AsyncTickets:
-    """Tickets.
-
-    Open, fetch and change support tickets, and reply to them.
-    """
-
-    def __init__(self, client: AsyncIntercom) -> None:
-        self._client = client
-
-    async def create(
-        self,
-        *,
-        ticket_type_id: str,
-        contacts: builtins.list[dict[str, Any]],
-        company_id: str | None = None,
-        created_at: int | None = None,
-        ticket_attributes: dict[str, Any] | None = None,
-        skip_notifications: bool | None = None,
-        assignment: dict[str, Any] | None = None,
-        conversation_to_link_id: str | None = None,
-        version: str | None = None,
-    ) -> Ticket:
-        """Open a ticket of a given ticket type for a contact.
-
-        Permission: Write tickets (write).
-        OAuth scopes: 'Write tickets'.
-        Webhook topic fired: ticket.created.
-        Available since API version 2.11.
-        HTTP: POST /tickets
-        """
-        from intercom_api.models import Ticket
-
-        return await self._client._call(
-            "tickets.create",
-            "/tickets",
-            Ticket,
-            body={
-                "ticket_type_id": ticket_type_id,
-                "contacts": contacts,
-                "company_id": company_id,
-                "created_at": created_at,
-                "ticket_attributes": ticket_attributes,
-                "skip_notifications": skip_notifications,
-                "assignment": assignment,
-                "conversation_to_link_id": conversation_to_link_id,
-            },
-            version=version,
-        )
-
-    async def reply(
-        self,
-        ticket_id: str,
-        *,
-        message_type: str,
-        type: str,
-        body: str | None = None,
-        created_at: int | None = None,
-        attachment_urls: builtins.list[str] | None = None,
-        intercom_user_id: str | None = None,
-        user_id: str | None = None,
-        email: str | None = None,
-        admin_id: str | None = None,
-        reply_options: builtins.list[dict[str, Any]] | None = None,
-        cross_post: bool | None = None,
-        skip_notifications: bool | None = None,
-        version: str | None = None,
-    ) -> TicketReply:
-        """Add a comment, note or quick reply to a ticket, as a contact or an admin.
-
-        Permission: Write tickets (write).
-        OAuth scopes: 'Write tickets'.
-        Webhook topic fired: ticket.admin.replied.
-        Available since API version 2.11.
-        HTTP: POST /tickets/{ticket_id}/reply
-        """
-        from intercom_api.models import TicketReply
-
-        return await self._client._call(
-            "tickets.reply",
-            f"/tickets/{_segment(ticket_id)}/reply",
-            TicketReply,
-            body={
-                "message_type": message_type,
-                "type": type,
-                "body": body,
-                "created_at": created_at,
-                "attachment_urls": attachment_urls,
-                "intercom_user_id": intercom_user_id,
-                "user_id": user_id,
-                "email": email,
-                "admin_id": admin_id,
-                "reply_options": reply_options,
-                "cross_post": cross_post,
-                "skip_notifications": skip_notifications,
-            },
-            version=version,
-        )
-
-    async def retrieve(
-        self,
-        ticket_id: str,
-        *,
-        version: str | None = None,
-    ) -> Ticket:
-        """Fetch one ticket by its Intercom id.
-
-        Permission: Read tickets (read).
-        OAuth scopes: 'Read tickets'.
-        Webhook topic fired: none.
-        Available since API version 2.11.
-        HTTP: GET /tickets/{ticket_id}
-        """
-        from intercom_api.models import Ticket
-
-        return await self._client._call(
-            "tickets.retrieve",
-            f"/tickets/{_segment(ticket_id)}",
-            Ticket,
-            version=version,
-        )
-
-    async def update(
-        self,
-        ticket_id: str,
-        *,
-        ticket_attributes: dict[str, Any] | None = None,
-        open: bool | None = None,
-        is_shared: bool | None = None,
-        snoozed_until: int | None = None,
-        ticket_state_id: str | None = None,
-        company_id: str | None = None,
-        skip_notifications: bool | None = None,
-        admin_id: int | None = None,
-        assignee_id: str | None = None,
-        version: str | None = None,
-    ) -> Ticket:
-        """Change a ticket's attributes, state, visibility or assignee.
-
-        Permission: Write tickets (write).
-        OAuth scopes: 'Write tickets'.
-        Webhook topic fired: ticket.state.updated.
-        Available since API version 2.11.
-        HTTP: PUT /tickets/{ticket_id}
-        """
-        from intercom_api.models import Ticket
-
-        return await self._client._call(
-            "tickets.update",
-            f"/tickets/{_segment(ticket_id)}",
-            Ticket,
-            body={
-                "ticket_attributes": ticket_attributes,
-                "open": open,
-                "is_shared": is_shared,
-                "snoozed_until": snoozed_until,
-                "ticket_state_id": ticket_state_id,
-                "company_id": company_id,
-                "skip_notifications": skip_notifications,
-                "admin_id": admin_id,
-                "assignee_id": assignee_id,
-            },
-            version=version,
-        )
+        return AsyncTicketsWithRawResponse(self._calls)
