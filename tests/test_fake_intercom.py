@@ -8,7 +8,12 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from tests.catalog_versions import base_version, newest, previous, version_with
 from tests.fake_intercom import FakeIntercom, running
+
+# The version a client asks for, the base (before every rule), and the one before the calls group.
+NEWEST, BASE = newest(), base_version()
+BEFORE_CALLS = previous(version_with("add_group", group="calls"))
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +31,7 @@ def fake(server: FakeIntercom) -> Iterator[FakeIntercom]:
 
 @pytest.fixture
 def client(fake: FakeIntercom) -> Iterator[httpx.Client]:
-    headers = {"Authorization": f"Bearer {fake.token}", "Intercom-Version": "2.15", "Accept": "application/json"}
+    headers = {"Authorization": f"Bearer {fake.token}", "Intercom-Version": NEWEST, "Accept": "application/json"}
     with httpx.Client(base_url=fake.base_url, headers=headers, timeout=5) as c:
         yield c
 
@@ -36,7 +41,7 @@ def _error_code(response: httpx.Response) -> str:
 
 
 def test_missing_token_is_401_with_intercom_error_body(fake: FakeIntercom) -> None:
-    response = httpx.get(f"{fake.base_url}/contacts", headers={"Intercom-Version": "2.15"})
+    response = httpx.get(f"{fake.base_url}/contacts", headers={"Intercom-Version": NEWEST})
     assert response.status_code == 401
     body = response.json()
     assert body == {
@@ -44,7 +49,7 @@ def test_missing_token_is_401_with_intercom_error_body(fake: FakeIntercom) -> No
         "request_id": response.headers["X-Request-Id"],
         "errors": [{"code": "unauthorized", "message": "Access Token Invalid"}],
     }
-    wrong = httpx.get(f"{fake.base_url}/me", headers={"Intercom-Version": "2.15", "Authorization": "Bearer nope"})
+    wrong = httpx.get(f"{fake.base_url}/me", headers={"Intercom-Version": NEWEST, "Authorization": "Bearer nope"})
     assert wrong.status_code == 401 and _error_code(wrong) == "unauthorized"
 
 
@@ -175,7 +180,7 @@ def test_conversation_shape_and_state_changes(client: httpx.Client) -> None:
     conv = client.get("/conversations/conv1").json()
     assert conv["type"] == "conversation" and conv["conversation_parts"]["type"] == "conversation_part.list"
     assert conv["ai_agent"]["resolution_state"] == "assumed_resolution"
-    old = client.get("/conversations/conv3", headers={"Intercom-Version": "2.11"}).json()
+    old = client.get("/conversations/conv3", headers={"Intercom-Version": BASE}).json()
     assert old["ai_agent"]["resolution_state"] == "routed_to_team"
     assert client.get("/conversations/conv3").json()["ai_agent"]["resolution_state"] == "escalated"
     closed = client.post(
@@ -191,7 +196,7 @@ def test_conversation_shape_and_state_changes(client: httpx.Client) -> None:
 
 
 def test_ticket_state_follows_version(client: httpx.Client) -> None:
-    assert client.get("/tickets/t1", headers={"Intercom-Version": "2.11"}).json()["ticket_state"] == "submitted"
+    assert client.get("/tickets/t1", headers={"Intercom-Version": BASE}).json()["ticket_state"] == "submitted"
     state = client.get("/tickets/t1").json()["ticket_state"]
     assert state["type"] == "ticket_state" and state["category"] == "submitted"
 
@@ -201,7 +206,7 @@ def test_page_based_lists_and_version_gated_endpoints(client: httpx.Client) -> N
     assert companies["pages"] == {"type": "pages", "page": 2, "per_page": 2, "total_pages": 3}
     assert len(companies["data"]) == 2 and companies["data"][0]["type"] == "company"
     assert client.get("/calls/call1").json()["type"] == "call"
-    assert client.get("/calls/call1", headers={"Intercom-Version": "2.13"}).status_code == 404
+    assert client.get("/calls/call1", headers={"Intercom-Version": BEFORE_CALLS}).status_code == 404
     recording = client.get("/calls/call1/recording")
     assert recording.status_code == 302 and recording.headers["Location"].startswith("https://")
     assert client.get("/fin_voice/phone_number/%2B15550200001").json()["id"] == 1
@@ -210,7 +215,7 @@ def test_page_based_lists_and_version_gated_endpoints(client: httpx.Client) -> N
 def test_big_workspace_is_quick() -> None:
     started = time.perf_counter()
     with running(contacts=3000) as fake:
-        headers = {"Authorization": "Bearer test-token", "Intercom-Version": "2.15"}
+        headers = {"Authorization": "Bearer test-token", "Intercom-Version": NEWEST}
         with httpx.Client(base_url=fake.base_url, headers=headers) as c:
             count, params = 0, {"per_page": 150}
             while True:

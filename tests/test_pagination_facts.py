@@ -12,7 +12,8 @@ from generator.pipeline import generate, resolve_catalog
 
 
 def generated_pagination(catalog: Path, tmp_path: Path) -> ModuleType:
-    files = generate(resolve_catalog(catalog), ["2.15"])["2.15"]
+    newest = resolve_catalog(catalog).supported[-1]
+    files = generate(resolve_catalog(catalog), [newest])[newest]
     module_file = tmp_path / "pagination.py"
     module_file.write_text(files["python/intercom_api/pagination.py"])
     spec = importlib.util.spec_from_file_location("renamed_pagination", module_file)

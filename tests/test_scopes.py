@@ -12,6 +12,7 @@ from generator.cli import main
 from generator.diagnostics import CatalogError, Location
 from generator.pipeline import resolve_catalog
 from generator.scopes import explain_scopes, least_scopes
+from tests.catalog_versions import previous, version_with
 
 
 @pytest.fixture(scope="module")
@@ -104,10 +105,11 @@ def test_cli_prints_the_least_scopes() -> None:
 
 
 def test_cli_takes_a_version() -> None:
-    result = CliRunner().invoke(main, ["scopes", "ticket.resolved", "--version", "2.14"])
+    with_topic = version_with("add_webhook", webhook="ticket.resolved")
+    result = CliRunner().invoke(main, ["scopes", "ticket.resolved", "--version", previous(with_topic)])
     assert result.exit_code == 2
     assert "<command line>: unknown endpoint or webhook topic 'ticket.resolved'" in result.stderr
-    result = CliRunner().invoke(main, ["scopes", "ticket.resolved", "--version", "2.15"])
+    result = CliRunner().invoke(main, ["scopes", "ticket.resolved", "--version", with_topic])
     assert result.exit_code == 0, result.output
     assert "Read tickets" in result.stdout
 

@@ -17,16 +17,20 @@ from generator.cli import main
 from generator.diagnostics import OutputError
 from generator.locations import DEFAULT_TEMPLATES
 from generator.write import stale_files, write_tree
+from tests.catalog_versions import newest
+
+# The output folder of one version (the shipped catalog's newest, for the runs that generate).
+VERSION = newest()
 
 
 def test_writes_exactly_the_files_and_removes_stale_ones(tmp_path: Path) -> None:
-    folder = tmp_path / "2.15"
+    folder = tmp_path / VERSION
     write_tree(folder, {"a.txt": "one\n", "sub/b.txt": "two\n", "old.txt": "gone soon\n"})
     changed = write_tree(folder, {"a.txt": "one\n", "sub/b.txt": "TWO\n"})
     assert changed == ["old.txt", "sub/b.txt"]
     assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()) == ["a.txt", "sub/b.txt"]
     assert (folder / "sub/b.txt").read_text() == "TWO\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["2.15"], "no temporary folder may be left behind"
+    assert [p.name for p in tmp_path.iterdir()] == [VERSION], "no temporary folder may be left behind"
 
 
 def test_unchanged_files_are_not_touched(tmp_path: Path) -> None:
@@ -154,25 +158,25 @@ def test_new_folders_get_the_umask_mode_not_a_private_one(tmp_path: Path) -> Non
 def test_recovery_puts_back_a_tree_moved_aside_and_deletes_every_other_leftover(tmp_path: Path) -> None:
     """Leftovers in both naming schemes: this one's random tokens and the pid suffix of
     earlier versions, whose `.old-<pid>` made every later run with that pid fail."""
-    folder = tmp_path / "2.15"
+    folder = tmp_path / VERSION
     write_tree(folder, {"a.txt": "previous\n"})
-    os.rename(folder, tmp_path / ".2.15.old-4242")
-    (tmp_path / ".2.15.new-9a8b7c6d5e4f").mkdir()
-    (tmp_path / ".2.15.new-9a8b7c6d5e4f" / "a.txt").write_text("half written")
+    os.rename(folder, tmp_path / f".{VERSION}.old-4242")
+    (tmp_path / f".{VERSION}.new-9a8b7c6d5e4f").mkdir()
+    (tmp_path / f".{VERSION}.new-9a8b7c6d5e4f" / "a.txt").write_text("half written")
     (tmp_path / ".2.1.old-1").mkdir()  # another version's: not ours to touch
     write.recover(folder)
     assert stale_files(folder, {"a.txt": "previous\n"}) == []
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".2.1.old-1", "2.15"]
-    for leftover in (".2.15.old-4242", ".2.15.new-0123", ".2.15.old-abcdef"):
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".2.1.old-1", VERSION]
+    for leftover in (f".{VERSION}.old-4242", f".{VERSION}.new-0123", f".{VERSION}.old-abcdef"):
         (tmp_path / leftover).mkdir()
         (tmp_path / leftover / "a.txt").write_text("stale")
-    (tmp_path / ".2.15.new-link").symlink_to(tmp_path / "nowhere")
+    (tmp_path / f".{VERSION}.new-link").symlink_to(tmp_path / "nowhere")
     assert write_tree(folder, {"a.txt": "next\n"}) == ["a.txt"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".2.1.old-1", "2.15"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".2.1.old-1", VERSION]
 
 
 def test_files_that_are_not_utf8_are_compared_as_bytes(tmp_path: Path) -> None:
-    folder = tmp_path / "2.15"
+    folder = tmp_path / VERSION
     write_tree(folder, {"index.md": "caf\u00e9\n"})
     (folder / "site").mkdir()
     (folder / "site" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe")
@@ -199,12 +203,12 @@ def test_a_failing_template_is_an_internal_error_and_writes_nothing(
     shutil.copytree(DEFAULT_TEMPLATES, templates)
     (templates / "catalog" / "broken.md.jinja").write_text("{{ view.no_such_thing }}\n")
     out = tmp_path / "generated"
-    (out / "2.15").mkdir(parents=True)
-    (out / "2.15" / "catalog.json").write_text("previous\n")
+    (out / VERSION).mkdir(parents=True)
+    (out / VERSION / "catalog.json").write_text("previous\n")
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["--version", "2.15", "--out", "generated", "--templates", "templates"])
+    result = CliRunner().invoke(main, ["--version", VERSION, "--out", "generated", "--templates", "templates"])
     assert result.exit_code == 3
     assert "internal error" in result.stderr and "broken.md.jinja" in result.stderr
     assert "Traceback" not in result.output
-    assert (out / "2.15" / "catalog.json").read_text() == "previous\n"
-    assert sorted(p.name for p in (out / "2.15").iterdir()) == ["catalog.json"]
+    assert (out / VERSION / "catalog.json").read_text() == "previous\n"
+    assert sorted(p.name for p in (out / VERSION).iterdir()) == ["catalog.json"]

@@ -23,11 +23,14 @@ import pytest
 
 from generator import write
 from generator.write import write_tree
+from tests.catalog_versions import versions_of
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI_CATALOG = ROOT / "tests" / "fixtures" / "mini"
+# The fixture catalog's newest version: the one its runs write.
+VERSION = versions_of(MINI_CATALOG)[-1]
 
 OLD = {"a.txt": "a, before\n", "same.txt": "unchanged\n", "sub/gone.txt": "removed\n"}
 NEW = {"a.txt": "a, after\n", "same.txt": "unchanged\n", "sub/deep/added.txt": "added\n", "empty.txt": ""}
@@ -197,7 +200,7 @@ def test_a_kill_at_every_step_leaves_the_old_or_the_new_tree(
 ) -> None:
     if not fallback and write._renameat2() is None:
         pytest.skip("renameat2 is not available here")
-    folder = tmp_path / "generated" / "2.15"
+    folder = tmp_path / "generated" / VERSION
     allowed = (expected(previous), expected(NEW))
     seen = set()
     step = 0
@@ -228,7 +231,7 @@ def test_a_second_kill_during_the_recovery_of_the_first(tmp_path: Path, fallback
     third tree. (Its later steps are those the test above kills at.)"""
     if not fallback and write._renameat2() is None:
         pytest.skip("renameat2 is not available here")
-    folder = tmp_path / "generated" / "2.15"
+    folder = tmp_path / "generated" / VERSION
     kills = 0
     first = 0
     while True:
@@ -300,10 +303,10 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Tree | N
     api.write_text(api.read_text().replace("title: Australia", "title: Australia and New Zealand"))
     shutil.copytree(MINI_CATALOG, catalog)
     for source, out in ((previous / "catalog", previous / "out"), (catalog, base / "current")):
-        run = intercom_gen(cache, "--catalog", str(source), "--version", "2.15", "--out", str(out))
+        run = intercom_gen(cache, "--catalog", str(source), "--version", VERSION, "--out", str(out))
         assert run.returncode == 0, run.stderr
-    assert snapshot(previous / "out" / "2.15") != snapshot(base / "current" / "2.15")
-    return cache, catalog, snapshot(base / "current" / "2.15")
+    assert snapshot(previous / "out" / VERSION) != snapshot(base / "current" / VERSION)
+    return cache, catalog, snapshot(base / "current" / VERSION)
 
 
 def intercom_gen(cache: Path, *arguments: str, kill_at: str = "") -> subprocess.CompletedProcess[str]:
@@ -325,19 +328,19 @@ def test_the_command_line_killed_in_its_swap(
     cache, catalog, new = runs
     out = tmp_path / "out"
     shutil.copytree(catalog.parent / "previous" / "out", out)
-    old = snapshot(out / "2.15")
-    arguments = ("--catalog", str(catalog), "--version", "2.15", "--out", str(out))
+    old = snapshot(out / VERSION)
+    arguments = ("--catalog", str(catalog), "--version", VERSION, "--out", str(out))
     killed = intercom_gen(cache, *arguments, kill_at=kill_at)
     assert killed.returncode == -signal.SIGKILL, killed.stderr
-    found = as_recovery_leaves_it(out / "2.15")
+    found = as_recovery_leaves_it(out / VERSION)
     assert found == (new if kill_at == "after exchange" else old)
     if kill_at != "fallback":
-        assert snapshot(out / "2.15") == found, "out/2.15 was there all along"
-    assert strays(out / "2.15"), "the kill left the swap's folders behind"
+        assert snapshot(out / VERSION) == found, f"out/{VERSION} was there all along"
+    assert strays(out / VERSION), "the kill left the swap's folders behind"
     after = intercom_gen(cache, *arguments)
     assert after.returncode == 0 and "Traceback" not in after.stderr, after.stderr
-    assert snapshot(out / "2.15") == new
-    assert sorted(p.name for p in out.iterdir()) == ["2.15"], "no stray folder is left"
+    assert snapshot(out / VERSION) == new
+    assert sorted(p.name for p in out.iterdir()) == [VERSION], "no stray folder is left"
     survived[f"command line, {kill_at}"] = 1
 
 

@@ -18,9 +18,12 @@ from click.testing import CliRunner
 
 from generator import write
 from generator.cli import main
+from tests.catalog_versions import versions_of
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI_CATALOG = ROOT / "tests" / "fixtures" / "mini"
+# The fixture catalog's newest version: the one its runs write.
+VERSION = versions_of(MINI_CATALOG)[-1]
 INTERCOM_GEN = Path(sys.executable).parent / "intercom-gen"
 
 Tree = dict[str, str]
@@ -59,7 +62,7 @@ def run(*arguments: str) -> tuple[int, str, str]:
 
 def previous_output(catalogs: tuple[Path, Path], out: Path) -> Tree:
     """Write the previous catalog's output for 2.15 to `out`; returns its snapshot."""
-    code, _, err = run("--catalog", str(catalogs[1]), "--version", "2.15", "--out", str(out))
+    code, _, err = run("--catalog", str(catalogs[1]), "--version", VERSION, "--out", str(out))
     assert code == 0, err
     return snapshot(out)
 
@@ -107,12 +110,12 @@ def test_a_read_only_output_folder(in_tmp: Path, catalogs: tuple[Path, Path], mo
                 real_mkdir(path, mode)
 
             monkeypatch.setattr(os, "mkdir", mkdir)
-        code, _, err = run("--catalog", str(catalogs[0]), "--version", "2.15", "--out", str(out))
+        code, _, err = run("--catalog", str(catalogs[0]), "--version", VERSION, "--out", str(out))
     finally:
         out.chmod(0o755)
     assert code == 4
     assert_one_clear_line(
-        err, f"could not write {out}/2.15: Permission denied ({out}); the previous output is unchanged"
+        err, f"could not write {out}/{VERSION}: Permission denied ({out}); the previous output is unchanged"
     )
     assert snapshot(out) == before
 
@@ -145,12 +148,12 @@ def test_a_full_disk(in_tmp: Path, catalogs: tuple[Path, Path], cache: Path) -> 
     out = in_tmp / "generated"
     before = previous_output(catalogs, out)
     environment = {**os.environ, "INTERCOM_GEN_CACHE": str(cache), "FULL_DISK_BELOW": str(out)}
-    arguments = ["--catalog", str(catalogs[0]), "--version", "2.15", "--out", str(out)]
+    arguments = ["--catalog", str(catalogs[0]), "--version", VERSION, "--out", str(out)]
     result = subprocess.run(
         [sys.executable, "-c", FULL_DISK, *arguments], env=environment, capture_output=True, text=True, check=False
     )
     assert result.returncode == 4
-    assert_one_clear_line(result.stderr, f"could not write {out}/2.15: No space left on device ({out}/2.15/")
+    assert_one_clear_line(result.stderr, f"could not write {out}/{VERSION}: No space left on device ({out}/{VERSION}/")
     assert result.stderr.rstrip().endswith("); the previous output is unchanged")
     assert snapshot(out) == before, "the previous output is kept and nothing is left behind"
 
@@ -202,7 +205,7 @@ def test_a_really_read_only_or_full_filesystem(
     previous output and filled up."""
     out = in_tmp / "generated"
     before = previous_output(catalogs, out)
-    arguments = ["--catalog", str(catalogs[0]), "--version", "2.15", "--out", str(out)]
+    arguments = ["--catalog", str(catalogs[0]), "--version", VERSION, "--out", str(out)]
     environment = {**os.environ, "INTERCOM_GEN_CACHE": str(cache)}
     result = subprocess.run(
         ["unshare", "--mount", sys.executable, "-c", IN_A_NAMESPACE, how, str(out), str(INTERCOM_GEN), *arguments],
@@ -215,38 +218,38 @@ def test_a_really_read_only_or_full_filesystem(
     report = json.loads(result.stdout)
     assert report["code"] == 4
     reason = "Read-only file system" if how == "read-only" else "No space left on device"
-    assert_one_clear_line(report["stderr"], f"could not write {out}/2.15: {reason}", "the previous output is unchanged")
+    assert_one_clear_line(report["stderr"], f"could not write {out}/{VERSION}: {reason}", "the previous output is unchanged")
     if how == "read-only":
         assert snapshot(out) == before
     else:
-        assert report["listing"] == ["2.15", "filler"], "nothing is left behind"
-        assert report["again"] == 0 and report["after"] == ["2.15"], "with room again, the write goes through"
+        assert report["listing"] == [VERSION, "filler"], "nothing is left behind"
+        assert report["again"] == 0 and report["after"] == [VERSION], "with room again, the write goes through"
 
 
 def test_a_file_where_the_version_folder_should_be(in_tmp: Path, catalogs: tuple[Path, Path]) -> None:
     out = in_tmp / "generated"
     out.mkdir()
-    (out / "2.15").write_text("not a folder\n")
-    code, _, err = run("--catalog", str(catalogs[0]), "--version", "2.15", "--out", str(out))
+    (out / VERSION).write_text("not a folder\n")
+    code, _, err = run("--catalog", str(catalogs[0]), "--version", VERSION, "--out", str(out))
     assert code == 4
-    assert_one_clear_line(err, f"could not write {out}/2.15: Not a directory ({out}/2.15 is not a folder)")
-    assert (out / "2.15").read_text() == "not a folder\n"
-    assert sorted(p.name for p in out.iterdir()) == ["2.15"]
+    assert_one_clear_line(err, f"could not write {out}/{VERSION}: Not a directory ({out}/{VERSION} is not a folder)")
+    assert (out / VERSION).read_text() == "not a folder\n"
+    assert sorted(p.name for p in out.iterdir()) == [VERSION]
 
 
 def test_a_file_where_a_folder_above_the_output_should_be(in_tmp: Path, catalogs: tuple[Path, Path]) -> None:
     (in_tmp / "notes.txt").write_text("mine\n")
     out = in_tmp / "notes.txt" / "generated"
-    code, _, err = run("--catalog", str(catalogs[0]), "--version", "2.15", "--out", str(out))
+    code, _, err = run("--catalog", str(catalogs[0]), "--version", VERSION, "--out", str(out))
     assert code == 4
-    assert_one_clear_line(err, f"could not write {out}/2.15: Not a directory ({in_tmp}/notes.txt is not a folder)")
+    assert_one_clear_line(err, f"could not write {out}/{VERSION}: Not a directory ({in_tmp}/notes.txt is not a folder)")
     assert (in_tmp / "notes.txt").read_text() == "mine\n"
 
 
 def test_out_itself_a_file_is_refused_as_an_argument(in_tmp: Path, catalogs: tuple[Path, Path]) -> None:
     """click checks --out before the command runs: exit 2, an invalid argument."""
     (in_tmp / "generated").write_text("mine\n")
-    code, _, err = run("--catalog", str(catalogs[0]), "--version", "2.15", "--out", "generated")
+    code, _, err = run("--catalog", str(catalogs[0]), "--version", VERSION, "--out", "generated")
     assert code == 2
     assert "Traceback" not in err and "'generated' is a file" in err
     assert (in_tmp / "generated").read_text() == "mine\n"
@@ -257,16 +260,16 @@ def test_files_that_are_not_utf8_in_the_output(in_tmp: Path, catalogs: tuple[Pat
     bytes that are not UTF-8: --check lists both, a run replaces the tree, neither crashes."""
     out = in_tmp / "generated"
     assert run("--catalog", str(catalogs[0]), "--out", str(out))[0] == 0
-    (out / "2.15" / "site").mkdir()
-    (out / "2.15" / "site" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe\x00")
-    (out / "2.15" / "catalog.json").write_bytes(b"\xff\xfe{}")
+    (out / VERSION / "site").mkdir()
+    (out / VERSION / "site" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe\x00")
+    (out / VERSION / "catalog.json").write_bytes(b"\xff\xfe{}")
     code, _, err = run("--catalog", str(catalogs[0]), "--check", "--out", str(out))
     assert code == 1 and "Traceback" not in err
-    assert f"{out}/2.15/site/logo.png" in err and f"{out}/2.15/catalog.json" in err
+    assert f"{out}/{VERSION}/site/logo.png" in err and f"{out}/{VERSION}/catalog.json" in err
     code, stdout, err = run("--catalog", str(catalogs[0]), "--out", str(out))
     assert code == 0, err
-    assert f"{out}/2.15: " in stdout and "2 file(s) changed" in stdout
-    assert not (out / "2.15" / "site").exists()
+    assert f"{out}/{VERSION}: " in stdout and "2 file(s) changed" in stdout
+    assert not (out / VERSION / "site").exists()
     assert run("--catalog", str(catalogs[0]), "--check", "--out", str(out))[0] == 0
 
 
@@ -276,7 +279,7 @@ def test_an_unreadable_output_file_under_check(
     """Root reads any file whatever its mode, so the EACCES is injected."""
     out = in_tmp / "generated"
     assert run("--catalog", str(catalogs[0]), "--out", str(out))[0] == 0
-    locked = out / "2.15" / "catalog.json"
+    locked = out / VERSION / "catalog.json"
 
     def refuse(path: str, mode: str = "r") -> object:
         if Path(path) == locked:
@@ -286,4 +289,4 @@ def test_an_unreadable_output_file_under_check(
     monkeypatch.setattr(write, "open", refuse, raising=False)
     code, _, err = run("--catalog", str(catalogs[0]), "--check", "--out", str(out))
     assert code == 4
-    assert_one_clear_line(err, f"could not read {out}/2.15: Permission denied ({locked})")
+    assert_one_clear_line(err, f"could not read {out}/{VERSION}: Permission denied ({locked})")
