@@ -215,8 +215,18 @@ def run_command(cmd: Sequence[str], env: dict[str, str] | None = None, expect: S
     return done
 
 
-def gen_env(cache: Path) -> dict[str, str]:
+def process_env() -> dict[str, str]:
+    """The environment every measured process runs in: this one, but with Python allowed
+    to write bytecode, as on a developer's machine (some shells and CI images set
+    PYTHONDONTWRITEBYTECODE, which makes every run compile every module, ours and the
+    peer's alike). The discarded warm-up run writes the bytecode."""
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def gen_env(cache: Path) -> dict[str, str]:
+    env = process_env()
     env["INTERCOM_GEN_CACHE"] = str(cache)
     return env
 
@@ -311,7 +321,7 @@ def peer_generate(spec: Path, out: Path, config: Path | None) -> Finished:
     cmd = [PEER, "generate", "--path", str(spec), "--output-path", str(out), "--overwrite", "--meta", "none"]
     if config is not None:
         cmd += ["--config", str(config)]
-    env = dict(os.environ)
+    env = process_env()
     env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"  # so its ruff post-hooks find ruff
     done = run_command(cmd, env, expect=(0, 1))
     if not (out / "client.py").is_file():
@@ -666,7 +676,7 @@ def import_times(python_path: str, runs: int) -> dict[str, list[float]]:
         "floor: import httpx, pydantic": "import httpx, pydantic",
         "python-intercom: from intercom import Intercom": "from intercom import Intercom",
     }
-    env = dict(os.environ)
+    env = process_env()
     env["PYTHONPATH"] = python_path
     samples: dict[str, list[float]] = {name: [] for name in statements}
     for statement in statements.values():  # one untimed run each: bytecode and OS cache
@@ -694,7 +704,7 @@ def first_call_times(python_path: str, base_url: str, runs: int) -> dict[str, li
             f"headers={{'Intercom-Version': {VERSION!r}}}).contacts.find('c1').id == 'c1'"
         ),
     }
-    env = dict(os.environ)
+    env = process_env()
     env["PYTHONPATH"] = python_path
     samples: dict[str, list[float]] = {name: [] for name in statements}
     for _ in range(runs):

@@ -7,10 +7,12 @@ folder should be), the previous output being kept."""
 
 from __future__ import annotations
 
+import importlib
 import shlex
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import click
 from click.core import ParameterSource
@@ -18,11 +20,8 @@ from click.core import ParameterSource
 from generator import __version__
 from generator.cli_parts import IDS_HINT, catalog_option, configured, inherited, project_config, reports_errors
 from generator.config import Config
-from generator.docs_command import docs
 from generator.fingerprint import inputs_fingerprint, record
-from generator.list_command import list_group
 from generator.locations import DEFAULT_TEMPLATES
-from generator.policy_command import policy_group
 
 if TYPE_CHECKING:
     from generator.pipeline import Resolved
@@ -92,7 +91,32 @@ targets), found from the current folder upwards; options override them.
 {IDS_HINT}"""
 
 
+class LazyGroup(click.Group):
+    """Subcommands defined in their own modules, imported only when used: a plain
+    regeneration must not pay for the docs, policy or bump commands' imports."""
+
+    LAZY: ClassVar[Mapping[str, str]] = {
+        "docs": "generator.docs_command:docs",
+        "list": "generator.list_command:list_group",
+        "policy": "generator.policy_command:policy_group",
+        "propose": "generator.bump_commands:propose",
+        "conform": "generator.bump_commands:conform",
+    }
+
+    def list_commands(self, context: click.Context) -> list[str]:
+        return sorted({*super().list_commands(context), *self.LAZY})
+
+    def get_command(self, context: click.Context, name: str) -> click.Command | None:
+        if name in self.LAZY and name not in self.commands:
+            module, attribute = self.LAZY[name].split(":")
+            command = getattr(importlib.import_module(module), attribute)
+            assert isinstance(command, click.Command)
+            self.add_command(command, name)
+        return super().get_command(context, name)
+
+
 @click.group(
+    cls=LazyGroup,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog=MAIN_EXAMPLES,
@@ -217,10 +241,3 @@ def scopes(names: tuple[str, ...], api_version: str | None, policy_file: Path | 
         click.echo(scopes_report(policy, resolved.versions[version], agent_name), nl=False)
         return
     click.echo(explain_scopes(resolved.versions[version], names), nl=False)
-
-
-main.add_command(docs)
-main.add_command(list_group)
-main.add_command(policy_group)
-main.add_command(__import__("generator.bump_commands", fromlist=["propose"]).propose)
-main.add_command(__import__("generator.bump_commands", fromlist=["conform"]).conform)
