@@ -24,6 +24,9 @@ SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "boo
 INLINE_LITERAL = 48
 
 
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
 @dataclass
 class Types:
     """What the request annotations of one version refer to, collected while its methods
@@ -31,6 +34,21 @@ class Types:
 
     params: set[str] = field(default_factory=set)
     aliases: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    by_class: dict[str, str] = field(default_factory=dict)
+    """Each TypedDict's class name and the schema it is for: the reverse of `params`, so
+    finding the names a declaration uses is a lookup per word, not a scan of every schema
+    (which made the client view quadratic in the catalog's size)."""
+
+    def param_class(self, schema: str) -> str:
+        """The TypedDict naming a request schema, recorded as one the annotations need."""
+        self.params.add(schema)
+        name = naming.param_class(schema)
+        self.by_class[name] = schema
+        return name
+
+    def names_in(self, text: str) -> set[str]:
+        """The TypedDicts and Literal aliases that `text` names."""
+        return {w for w in IDENTIFIER.findall(text) if w in self.by_class or w in self.aliases}
 
     def literal_type(self, values: tuple[Any, ...], owner: str, name: str) -> str:
         inline = "Literal[" + ", ".join(literal(v) for v in values) + "]"
@@ -53,8 +71,7 @@ class Types:
             nullable = nullable or None in values
             text = self.literal_type(tuple(v for v in values if v is not None), owner, name)
         elif "$ref" in definition:
-            self.params.add(str(definition["$ref"]))
-            text = naming.param_class(str(definition["$ref"]))
+            text = self.param_class(str(definition["$ref"]))
         elif "oneOf" in definition:
             text = " | ".join(dict.fromkeys(self.annotation(c, owner, name) for c in definition["oneOf"]))
         elif len(kinds) > 1:
@@ -342,7 +359,7 @@ def build_params(catalog: Catalog, types: Types) -> ParamsView:
             required = schema is not None and prop.name in schema.required
             lines.append(f"{literal(prop.name)}: {f'Required[{text}]' if required else text},")
         fields[name] = tuple(lines)
-        uses[name] = {ref for ref in types.params if naming.param_class(ref) in " ".join(lines)} - {name}
+        uses[name] = {types.by_class[w] for w in types.names_in(" ".join(lines)) if w in types.by_class} - {name}
         pending += sorted(set(types.params) - before - set(fields))
     ordered: list[str] = []
     visiting: set[str] = set()
@@ -546,7 +563,7 @@ def build_method(operation: Operation, per_page_wire: str, types: Types, version
     declarations.append("*")
     declarations += [a.declaration for a in keyword_arguments]
     declarations += OPTION_DECLARATIONS
-    named = _names_in(" ".join(declarations), types)
+    named = types.names_in(" ".join(declarations))
 
     result = operation.result
     response_model = model_class(result.schema) if result.schema else ""
@@ -599,12 +616,6 @@ def build_method(operation: Operation, per_page_wire: str, types: Types, version
         ),
         raw_return_literal=literal(f"RawResponse[{returns}]"),
     )
-
-
-def _names_in(declarations: str, types: Types) -> set[str]:
-    """The TypedDicts and Literal aliases that `declarations` name (of those `types` knows)."""
-    known = {naming.param_class(p) for p in types.params} | set(types.aliases)
-    return set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", declarations)) & known
 
 
 def model_import(schema: str, indent: int) -> str:
