@@ -61,6 +61,7 @@ API_KEYS = {
     "pagination": Key("map"),
     "request_size": Key("map"),
     "webhook_delivery": Key("map"),
+    "universal_search": Key("list"),
 }
 REGION_KEYS = {"id": Key("snake_id"), "title": Key("str"), "base_url": Key("https_url")}
 AUTH_KEYS = {
@@ -89,6 +90,13 @@ REQUEST_SIZE_KEYS = {
     "data_events_listable_days": Key("positive_int"),
     "data_event_submit_status": Key("int"),
     "summary": Key("str"),
+}
+UNIVERSAL_SEARCH_KEYS = {
+    "kind": Key("snake_id"),
+    "search": Key("str"),
+    "fields": Key("strs"),
+    "retrieve": Key("str"),
+    "title": Key("strs"),
 }
 WEBHOOK_DELIVERY_KEYS = {"signature_header": Key("header"), "summary": Key("str")}
 # The generated pager reads these names, so each kind must say all of them.
@@ -127,6 +135,8 @@ def _check_facts(reader: Reader, node: Any) -> bool:
         ok = reader.check(item, at, "auth method", AUTH_METHOD_KEYS) and ok
     for item, at in reader.items(node, "connections", "api.yaml"):
         ok = reader.check(item, at, "connection", CONNECTION_KEYS) and ok
+    for item, at in reader.items(node, "universal_search", "api.yaml"):
+        ok = reader.check(item, at, "universal search source", UNIVERSAL_SEARCH_KEYS) and ok
     if reader.check(limits, reader.value_at(node, "rate_limits"), "rate_limits", RATE_LIMIT_KEYS):
         ok = reader.check(limits["headers"], reader.value_at(limits, "headers"), "rate limit headers", RATE_LIMIT_HEADER_KEYS) and ok
     else:
@@ -152,7 +162,7 @@ def read_api(reader: Reader) -> ApiFacts | None:
     for item, at in reader.items(node, "regions", "api.yaml"):
         if reader.check(item, at, "region", REGION_KEYS):
             regions.append(Region(item["id"], item["title"], item["base_url"], where=at))
-    facts = {k: node[k] for k in ("auth", "connections", "rate_limits", "pagination", "request_size", "webhook_delivery")}
+    facts = {k: node[k] for k in ("auth", "connections", "rate_limits", "pagination", "request_size", "webhook_delivery", "universal_search")}
     return ApiFacts(
         name=node["name"],
         default_version=node["default_version"],

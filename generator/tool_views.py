@@ -93,14 +93,6 @@ class SearchSource:
     """Record fields, dotted, that make a result's title: the first that has a value."""
 
 
-# The hosted server's search covers contacts, conversations and articles.
-SOURCES = (
-    SearchSource("contacts", "contacts.search", ("name", "email"), "contacts.retrieve", ("name", "email")),
-    SearchSource("conversations", "conversations.search", ("source.body",), "conversations.retrieve", ("title", "source.subject", "source.body")),
-    SearchSource("articles", "articles.list", ("title", "description", "body"), "articles.retrieve", ("title",)),
-)
-
-
 def rebased(value: Any) -> Any:
     """A converted schema whose `$ref`s point into `$defs`, not OpenAPI components."""
     if isinstance(value, dict):
@@ -236,9 +228,17 @@ def build_tool(operation: Operation, method: MethodNames, group: GroupNames, mod
     }
 
 
-def source_documents(model: OperationModel, tools: Mapping[str, JsonObject]) -> list[JsonObject]:
+def search_sources(catalog: Catalog) -> tuple[SearchSource, ...]:
+    """The kinds of object the universal search covers: the catalog's `universal_search`."""
+    return tuple(
+        SearchSource(str(s["kind"]), str(s["search"]), tuple(s["fields"]), str(s["retrieve"]), tuple(s["title"]))
+        for s in catalog.api.facts["universal_search"]
+    )
+
+
+def source_documents(catalog: Catalog, model: OperationModel, tools: Mapping[str, JsonObject]) -> list[JsonObject]:
     documents = []
-    for source in SOURCES:
+    for source in search_sources(catalog):
         searched, retrieve = model.operation(source.search), model.operation(source.retrieve)
         if searched is None or retrieve is None or searched.paging is None:
             continue
@@ -287,5 +287,5 @@ def tools_document(catalog: Catalog, model: OperationModel, groups: Sequence[Gro
         "search_per_page": min(SEARCH_PER_PAGE, per_page_max),
         "tools": [tools[o.id] for o in model.operations],
         "defs": {name: defs[name] for name in used},
-        "sources": source_documents(model, tools),
+        "sources": source_documents(catalog, model, tools),
     }

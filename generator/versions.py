@@ -7,10 +7,11 @@ reported whichever version is asked for.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from generator.catalog import Catalog, VersionRule, version_key
-from generator.diagnostics import Collector
+from generator.diagnostics import Collector, Diagnostic, did_you_mean
 from generator.references import check_references
 from generator.rules import RULE_KINDS, RuleProblem
 
@@ -38,8 +39,27 @@ def resolve_versions(base: Catalog) -> dict[str, Catalog]:
                     problems.diagnostics.append(problem.diagnostic)
         problems.diagnostics += check_references(current)
         resolved[version] = current
+    problems.diagnostics += check_search_sources(base, resolved.values())
     problems.raise_if_any()
     return resolved
+
+
+def check_search_sources(base: Catalog, catalogs: Iterable[Catalog]) -> list[Diagnostic]:
+    """Each universal-search endpoint must exist in some version (a version without it
+    leaves that kind out of its search; a name no version has is a typo)."""
+    known = {e.id for catalog in catalogs for e in catalog.endpoints}
+    found = []
+    for source in base.api.facts["universal_search"]:
+        for key in ("search", "retrieve"):
+            if source[key] not in known:
+                found.append(
+                    Diagnostic(
+                        base.api.at("universal_search"),
+                        f"universal search source {source['kind']!r} names endpoint {source[key]!r}, which no version has",
+                        did_you_mean(str(source[key]), known),
+                    )
+                )
+    return found
 
 
 def resolve_version(base: Catalog, version: str) -> Catalog:
