@@ -127,8 +127,8 @@ def gateway_command(policy: Path, upstream: str, log_path: Path) -> list[str]:
 
 def generate_package(out: Path) -> tuple[str, Path]:
     sys.path.insert(0, str(ROOT))
-    from generator.pipeline import generate, resolve_catalog
-    from generator.write import write_tree
+    from intercom_gen.pipeline import generate, resolve_catalog
+    from intercom_gen.write import write_tree
 
     resolved = resolve_catalog()
     version = resolved.supported[-1]

@@ -30,11 +30,11 @@ sys.path.insert(0, str(ROOT))
 
 from ruamel.yaml import YAML  # noqa: E402
 
-from generator.catalog import VersionRule  # noqa: E402
-from generator.conform import check_conformance, differences  # noqa: E402
-from generator.openapi_description import load_description  # noqa: E402
-from generator.pipeline import resolve_catalog  # noqa: E402
-from generator.propose import compare_with_written, propose  # noqa: E402
+from intercom_gen.catalog import VersionRule  # noqa: E402
+from intercom_gen.conform import check_conformance, differences  # noqa: E402
+from intercom_gen.openapi_description import load_description  # noqa: E402
+from intercom_gen.pipeline import resolve_catalog  # noqa: E402
+from intercom_gen.propose import compare_with_written, propose  # noqa: E402
 
 BIN = ROOT / ".venv" / "bin"
 INTERCOM_GEN = str(BIN / "intercom-gen") if (BIN / "intercom-gen").exists() else "intercom-gen"

@@ -33,8 +33,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 
-from generator.catalog import Catalog, version_key
-from generator.diagnostics import CatalogError, Collector, Diagnostic, Location, did_you_mean
+from .catalog import Catalog, version_key
+from .diagnostics import CatalogError, Collector, Diagnostic, Location, did_you_mean
 
 # What each group level allows, by the endpoint's access.
 LEVELS: Mapping[str, frozenset[str]] = MappingProxyType(
@@ -257,7 +257,7 @@ def read_policy(path: Path, catalog: Catalog, resolved: Mapping[str, Catalog] | 
     """The policy file, checked against one version's catalog: every unknown agent
     name, group, endpoint, level or switch is reported at its line, with the closest
     valid name, all at once (CatalogError)."""
-    from generator.load import display_name
+    from .load import display_name
 
     name = display_name(path)
     data = _parse(_read_text(path, name), name)

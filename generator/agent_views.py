@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.agent_policy import AGENT_NAME, KEY_KEY, KEY_SHA256, LEVELS, MAX_POLICY_BYTES, OVERRIDES_KEY, SWITCHES
-from generator.catalog import Catalog
-from generator.operations import Operation, OperationModel
-from generator.pysource import block_literal, literal
-from generator.readers import PATH_TOKEN
-from generator.text import one_line, to_json
-from generator.tool_views import GroupNames, tools_document
+from .agent_policy import AGENT_NAME, KEY_KEY, KEY_SHA256, LEVELS, MAX_POLICY_BYTES, OVERRIDES_KEY, SWITCHES
+from .catalog import Catalog
+from .operations import Operation, OperationModel
+from .pysource import block_literal, literal
+from .readers import PATH_TOKEN
+from .text import one_line, to_json
+from .tool_views import GroupNames, tools_document
 
 # An action's first word -> (what the agent tried to do, what it did).
 ACTION_VERBS = {

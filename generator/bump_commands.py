@@ -19,8 +19,8 @@ from pathlib import Path
 
 import click
 
-from generator.cli_parts import catalog_option, inherited, reports_errors
-from generator.diagnostics import CatalogError, Diagnostic, InternalError, Location, OutputError
+from .cli_parts import catalog_option, inherited, reports_errors
+from .diagnostics import CatalogError, Diagnostic, InternalError, Location, OutputError
 
 
 def _version_problem(version: str, message: str, hint: str) -> CatalogError:
@@ -43,12 +43,12 @@ def propose(old: Path, new: Path, api_version: str, write: bool, force: bool, ca
     Example (OLD describes the newest supported version, NEW the next one, V):
       intercom-gen propose old/api.intercom.io.yaml new/api.intercom.io.yaml --version V --write
     """
-    from generator.catalog import version_key
-    from generator.load import display_name
-    from generator.openapi_description import load_description
-    from generator.pipeline import resolve_catalog
-    from generator.propose import propose as draft_rules
-    from generator.reader import VERSION
+    from .catalog import version_key
+    from .load import display_name
+    from .openapi_description import load_description
+    from .pipeline import resolve_catalog
+    from .propose import propose as draft_rules
+    from .reader import VERSION
 
     catalog_folder = inherited("catalog_folder", catalog_folder)
     resolved = resolve_catalog(catalog_folder)
@@ -88,9 +88,9 @@ def propose(old: Path, new: Path, api_version: str, write: bool, force: bool, ca
 def _check_draft(catalog_folder: Path, version: str, text: str) -> None:
     """The draft, in a copy of the catalog, must validate and resolve: a draft that does
     not is a bug of `propose`, and nothing is written."""
-    from generator.catalog import version_key
-    from generator.pipeline import resolve_catalog
-    from generator.reader import VERSION
+    from .catalog import version_key
+    from .pipeline import resolve_catalog
+    from .reader import VERSION
 
     with tempfile.TemporaryDirectory(prefix="intercom-gen-propose-") as scratch:
         copy = Path(scratch) / "catalog"
@@ -138,7 +138,7 @@ def conform(description_file: Path, api_version: str | None, catalog_folder: Pat
     Example:
       intercom-gen conform --description api.intercom.io.yaml --version V
     """
-    from generator.conform import check_conformance, report
+    from .conform import check_conformance, report
 
     catalog_folder = inherited("catalog_folder", catalog_folder)
     result = check_conformance(catalog_folder, description_file, api_version)

@@ -8,7 +8,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-from generator.diagnostics import Location
+from .diagnostics import Location
 
 JsonValue = Any
 NOWHERE = Location("<generated>")

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.catalog import (
+from .catalog import (
     Catalog,
     Endpoint,
     ErrorStatus,
@@ -22,8 +22,8 @@ from generator.catalog import (
     thaw,
     version_key,
 )
-from generator.changelog_rules import Rules, pair_renames, rules_between
-from generator.text import NOT_DOCUMENTED
+from .changelog_rules import Rules, pair_renames, rules_between
+from .text import NOT_DOCUMENTED
 
 NONE_CELL = "none"
 ANY_ENDPOINT = "any endpoint"

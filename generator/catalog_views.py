@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.catalog import Catalog, Endpoint, thaw
-from generator.counts import Counts
-from generator.text import to_json
+from .catalog import Catalog, Endpoint, thaw
+from .counts import Counts
+from .text import to_json
 
 
 def endpoint_document(catalog: Catalog, endpoint: Endpoint) -> dict[str, Any]:

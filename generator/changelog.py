@@ -13,9 +13,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.catalog import Catalog, version_key
-from generator.catalog_diff import Change, Code, Text, diff_catalogs
-from generator.text import one_line
+from .catalog import Catalog, version_key
+from .catalog_diff import Change, Code, Text, diff_catalogs
+from .text import one_line
 
 # --- the view ------------------------------------------------------------------------------
 
@@ -363,8 +363,8 @@ PARTIAL = "_migration_guide.md.jinja"
 
 
 def render_changelog(view: ChangelogView) -> str:
-    from generator.locations import DEFAULT_TEMPLATES
-    from generator.render import make_environment
+    from .locations import DEFAULT_TEMPLATES
+    from .render import make_environment
 
     return make_environment(DEFAULT_TEMPLATES / "changelog").get_template(PARTIAL).render(changelog=view)
 

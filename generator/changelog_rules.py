@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from generator.catalog import Catalog, VersionRule, version_key
-from generator.rules import RULE_KINDS
+from .catalog import Catalog, VersionRule, version_key
+from .rules import RULE_KINDS
 
 
 def rules_between(old: Catalog, new: Catalog) -> tuple[VersionRule, ...]:

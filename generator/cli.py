@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING, ClassVar
 import click
 from click.core import ParameterSource
 
-from generator import __version__
-from generator.cli_parts import IDS_HINT, catalog_option, configured, inherited, project_config, reports_errors
-from generator.config import Config
-from generator.fingerprint import inputs_fingerprint, record
-from generator.locations import DEFAULT_TEMPLATES
+from . import __version__
+from .cli_parts import IDS_HINT, catalog_option, configured, inherited, project_config, reports_errors
+from .config import Config
+from .fingerprint import inputs_fingerprint, record
+from .locations import DEFAULT_TEMPLATES
 
 if TYPE_CHECKING:
-    from generator.pipeline import Resolved
+    from .pipeline import Resolved
 
 def fix_command(context: click.Context) -> str:
     """The regeneration that clears what --check found: the options this run was given,
@@ -39,7 +39,7 @@ def fix_command(context: click.Context) -> str:
 
 
 def check_tree(resolved: Resolved, versions: list[str], out: Path, templates: Path, targets: tuple[str, ...]) -> int:
-    from generator.regenerate import stale_paths
+    from .regenerate import stale_paths
 
     stale = stale_paths(resolved, versions, out, templates, targets)
     if stale:
@@ -96,11 +96,11 @@ class LazyGroup(click.Group):
     regeneration must not pay for the docs, policy or bump commands' imports."""
 
     LAZY: ClassVar[Mapping[str, str]] = {
-        "docs": "generator.docs_command:docs",
-        "list": "generator.list_command:list_group",
-        "policy": "generator.policy_command:policy_group",
-        "propose": "generator.bump_commands:propose",
-        "conform": "generator.bump_commands:conform",
+        "docs": ".docs_command:docs",
+        "list": ".list_command:list_group",
+        "policy": ".policy_command:policy_group",
+        "propose": ".bump_commands:propose",
+        "conform": ".bump_commands:conform",
     }
 
     def list_commands(self, context: click.Context) -> list[str]:
@@ -109,7 +109,7 @@ class LazyGroup(click.Group):
     def get_command(self, context: click.Context, name: str) -> click.Command | None:
         if name in self.LAZY and name not in self.commands:
             module, attribute = self.LAZY[name].split(":")
-            command = getattr(importlib.import_module(module), attribute)
+            command = getattr(importlib.import_module(module, __package__), attribute)
             assert isinstance(command, click.Command)
             self.add_command(command, name)
         return super().get_command(context, name)
@@ -156,7 +156,7 @@ def main(
         click.echo(f"intercom-gen {__version__}")
         return
     if list_targets:
-        from generator.targets import TARGETS
+        from .targets import TARGETS
 
         width = max(len(t.name) for t in TARGETS)
         for target in TARGETS:
@@ -165,9 +165,9 @@ def main(
         return
     # An unchanged plain regeneration was already answered by generator.entry.
     wanted = [api_version] if api_version is not None else list(config.versions) or None
-    from generator.pipeline import require_versions, resolve_catalog
-    from generator.regenerate import regenerate
-    from generator.targets import select_targets
+    from .pipeline import require_versions, resolve_catalog
+    from .regenerate import regenerate
+    from .targets import select_targets
 
     select_targets(targets)  # an unknown name is refused before any work
     resolved = resolve_catalog(catalog_folder)
@@ -197,8 +197,8 @@ Example:
 @reports_errors
 def diff(old: str, new: str, catalog_folder: Path) -> None:
     """Print a Markdown migration guide from API version OLD to NEW."""
-    from generator.changelog import migration_guide
-    from generator.pipeline import require_versions, resolve_catalog
+    from .changelog import migration_guide
+    from .pipeline import require_versions, resolve_catalog
 
     catalog_folder = inherited("catalog_folder", catalog_folder)
     resolved = resolve_catalog(catalog_folder)
@@ -221,8 +221,8 @@ Example:
 def scopes(names: tuple[str, ...], api_version: str | None, policy_file: Path | None, agent_name: str | None, catalog_folder: Path) -> None:
     """Print the least set of OAuth scopes covering endpoint ids and webhook topics, or
     what an agent policy allows an agent (--policy FILE --agent NAME)."""
-    from generator.pipeline import require_versions, resolve_catalog
-    from generator.scopes import explain_scopes
+    from .pipeline import require_versions, resolve_catalog
+    from .scopes import explain_scopes
 
     if (policy_file is None) != (agent_name is None) or (policy_file is not None and names):
         raise click.UsageError("give endpoint ids and topics, or --policy FILE with --agent NAME")
@@ -234,8 +234,8 @@ def scopes(names: tuple[str, ...], api_version: str | None, policy_file: Path | 
     version = api_version or resolved.base.api.default_version
     require_versions(resolved, [version], catalog_folder)
     if policy_file is not None and agent_name is not None:
-        from generator.agent_policy import read_policy
-        from generator.policy_command import scopes_report
+        from .agent_policy import read_policy
+        from .policy_command import scopes_report
 
         policy = read_policy(policy_file, resolved.versions[version], resolved.versions)
         click.echo(scopes_report(policy, resolved.versions[version], agent_name), nl=False)

@@ -2,7 +2,7 @@
 statuses, the --catalog option, the group options given before a subcommand, and the
 project's settings from pyproject.toml.
 
-The commands in generator.cli, generator.list_command and generator.docs_command import
+The commands in cli, list_command and docs_command import
 these from here, so that none of them imports another."""
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from typing import Any, TypeVar
 import click
 from click.core import ParameterSource
 
-from generator.config import Config, ConfigError, load_config
-from generator.diagnostics import CatalogError, Diagnostic, InternalError, Location
-from generator.locations import DEFAULT_CATALOG
+from .config import Config, ConfigError, load_config
+from .diagnostics import CatalogError, Diagnostic, InternalError, Location
+from .locations import DEFAULT_CATALOG
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -28,7 +28,7 @@ IDS_HINT = "Endpoint ids (such as contacts.retrieve) are listed by 'intercom-gen
 
 def reports_errors(command: F) -> F:
     """Turns the pipeline's exceptions into messages and exit statuses, never a traceback."""
-    from generator.diagnostics import OutputError
+    from .diagnostics import OutputError
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:

@@ -8,14 +8,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from generator import __version__, naming
-from generator.agent_views import AgentView, build_agent_view
-from generator.catalog import Catalog, Schema, thaw
-from generator.naming import error_class, model_class
-from generator.operations import Argument, Operation, build_operation_model
-from generator.pysource import block_literal, docstring_text, fstring, fstring_argument, import_statement, literal
-from generator.readers import PATH_TOKEN
-from generator.text import NOT_DOCUMENTED, one_line
+from . import __version__, naming
+from .agent_views import AgentView, build_agent_view
+from .catalog import Catalog, Schema, thaw
+from .naming import error_class, model_class
+from .operations import Argument, Operation, build_operation_model
+from .pysource import block_literal, docstring_text, fstring, fstring_argument, import_statement, literal
+from .readers import PATH_TOKEN
+from .text import NOT_DOCUMENTED, one_line
 
 # Keyword arguments every method takes besides the endpoint's own.
 METHOD_OPTIONS = frozenset({"self", "version", "timeout", "extra_headers"})

@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.catalog import Catalog, Endpoint, Property, Schema, enum_holder, version_key
-from generator.diagnostics import Collector, Location
-from generator.load import LoadedCatalog
-from generator.openapi_description import PATH_TOKEN, Description, Operation, Spot, load_description, schema_sides
-from generator.reader import Key, Reader
+from .catalog import Catalog, Endpoint, Property, Schema, enum_holder, version_key
+from .diagnostics import Collector, Location
+from .load import LoadedCatalog
+from .openapi_description import PATH_TOKEN, Description, Operation, Spot, load_description, schema_sides
+from .reader import Key, Reader
 
 KNOWN_DIFFERENCES = "known_differences.yaml"
 
@@ -272,10 +272,10 @@ def check_conformance(catalog_folder: Path, description_file: Path, version: str
     """What `intercom-gen conform` reports: the catalog in `catalog_folder`, resolved at
     `version` (the newest supported when None), against the description in the file,
     with the catalog's recorded differences. Bad input is a CatalogError."""
-    from generator.load import load_catalog
-    from generator.pipeline import Resolved, require_versions
-    from generator.validate import validate_catalog
-    from generator.versions import resolve_versions
+    from .load import load_catalog
+    from .pipeline import Resolved, require_versions
+    from .validate import validate_catalog
+    from .versions import resolve_versions
 
     loaded = load_catalog(catalog_folder)
     base = validate_catalog(loaded)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.catalog import Catalog
+from .catalog import Catalog
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.catalog import Catalog, Endpoint, WebhookTopic
-from generator.changelog import cell
-from generator.text import NOT_DOCUMENTED, one_line
+from .catalog import Catalog, Endpoint, WebhookTopic
+from .changelog import cell
+from .text import NOT_DOCUMENTED, one_line
 
 SITE_NAME = "Intercom API {version} for AI agents"
 

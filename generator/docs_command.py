@@ -25,9 +25,9 @@ from pathlib import Path
 
 import click
 
-from generator.catalog import version_key
-from generator.cli_parts import IDS_HINT, catalog_option, inherited, reports_errors
-from generator.diagnostics import CatalogError, Diagnostic, InternalError, Location, OutputError
+from .catalog import version_key
+from .cli_parts import IDS_HINT, catalog_option, inherited, reports_errors
+from .diagnostics import CatalogError, Diagnostic, InternalError, Location, OutputError
 
 LATEST = "latest"
 TARGETS = ("docs", "reference")
@@ -114,7 +114,7 @@ def mkdocs_build(sources: Path, site: Path) -> tuple[int, str]:
 
 def build_site(catalog_folder: Path, out: Path) -> list[str]:
     """Build every supported version's site into `out`; one line a version for the user."""
-    from generator.pipeline import generate, resolve_catalog
+    from .pipeline import generate, resolve_catalog
 
     require_mkdocs()
     resolved = resolve_catalog(catalog_folder)
@@ -159,7 +159,7 @@ def new_folder_beside(out: Path) -> Path:
 def swap_in(staging: Path, out: Path) -> None:
     """Put the built site where `out` is: in one exchange where the system can, else
     by moving the previous site aside first."""
-    from generator.write import exchange
+    from .write import exchange
 
     if not os.path.lexists(out):
         os.rename(staging, out)

@@ -13,9 +13,9 @@ import os
 import sys
 from pathlib import Path
 
-from generator.config import ConfigError, load_config
-from generator.fingerprint import declared_versions, inputs_fingerprint, is_current
-from generator.locations import DEFAULT_CATALOG, DEFAULT_TEMPLATES
+from .config import ConfigError, load_config
+from .fingerprint import declared_versions, inputs_fingerprint, is_current
+from .locations import DEFAULT_CATALOG, DEFAULT_TEMPLATES
 
 PLAIN_OPTIONS = ("--version", "--out", "--catalog")
 
@@ -57,6 +57,6 @@ def main() -> None:
             for version in versions:
                 print(f"{out / version}: unchanged")
             return
-    from generator.cli import main as full_command_line
+    from .cli import main as full_command_line
 
     full_command_line(prog_name="intercom-gen", complete_var="_INTERCOM_GEN_COMPLETE")

@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.diagnostics import FormatError
+from .diagnostics import FormatError
 
 if TYPE_CHECKING:
     import black

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import click
 
-from generator.catalog import Catalog
-from generator.cli_parts import catalog_option, inherited, reports_errors
-from generator.text import NOT_DOCUMENTED
+from .catalog import Catalog
+from .cli_parts import catalog_option, inherited, reports_errors
+from .text import NOT_DOCUMENTED
 
 COLUMNS = ("ID", "METHOD", "PATH", "ACCESS", "PERMISSION")
 
@@ -52,7 +52,7 @@ generated client take, for example:
 @reports_errors
 def endpoints(api_version: str | None, catalog_folder: Path) -> None:
     """Print every endpoint's id, method, path, access and permission, sorted by id."""
-    from generator.pipeline import require_versions, resolve_catalog
+    from .pipeline import require_versions, resolve_catalog
 
     catalog_folder = inherited("catalog_folder", catalog_folder)
     api_version = inherited("api_version", api_version)

@@ -37,8 +37,8 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import VersionedResolver
 
-from generator.diagnostics import Collector, Location
-from generator.yaml_limits import MAX_ALIAS_VALUES, MAX_DEPTH, MAX_VALUES, FileProblem, line_col, read_catalog_file
+from .diagnostics import Collector, Location
+from .yaml_limits import MAX_ALIAS_VALUES, MAX_DEPTH, MAX_VALUES, FileProblem, line_col, read_catalog_file
 
 
 class Positions:

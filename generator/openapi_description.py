@@ -38,9 +38,9 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import VersionedResolver
 
-from generator.catalog import Catalog, Endpoint, schema_refs
-from generator.diagnostics import CatalogError, Diagnostic, Location
-from generator.load import display_name
+from .catalog import Catalog, Endpoint, schema_refs
+from .diagnostics import CatalogError, Diagnostic, Location
+from .load import display_name
 
 METHODS = ("get", "put", "post", "delete", "patch")
 PATH_TOKEN = re.compile(r"\{[^{}]*\}")

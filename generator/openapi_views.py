@@ -34,11 +34,11 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
 
-from generator.catalog import Catalog, ErrorStatus, Schema, WebhookTopic, thaw
-from generator.naming import error_class
-from generator.operations import Argument, Operation, Result, build_operation_model
-from generator.text import one_line
-from generator.yaml_text import to_yaml
+from .catalog import Catalog, ErrorStatus, Schema, WebhookTopic, thaw
+from .naming import error_class
+from .operations import Argument, Operation, Result, build_operation_model
+from .text import one_line
+from .yaml_text import to_yaml
 
 OPENAPI_VERSION = "3.1.0"
 

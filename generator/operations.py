@@ -12,8 +12,8 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
-from generator.catalog import Catalog, Endpoint, Schema, freeze
-from generator.diagnostics import CatalogError, Diagnostic
+from .catalog import Catalog, Endpoint, Schema, freeze
+from .diagnostics import CatalogError, Diagnostic
 
 JsonSchema = Mapping[str, Any]
 

@@ -10,17 +10,17 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.catalog import Catalog
-from generator.diagnostics import CatalogError, Diagnostic, Location
-from generator.formatting import Formatter
-from generator.load import display_name, load_catalog
-from generator.locations import DEFAULT_CATALOG, DEFAULT_TEMPLATES
-from generator.render import make_environment, output_pattern, render_tree, template_names
-from generator.targets import select_targets
-from generator.validate import validate_catalog
-from generator.verify import Verifier
-from generator.versions import resolve_versions
-from generator.views import build_views
+from .catalog import Catalog
+from .diagnostics import CatalogError, Diagnostic, Location
+from .formatting import Formatter
+from .load import display_name, load_catalog
+from .locations import DEFAULT_CATALOG, DEFAULT_TEMPLATES
+from .render import make_environment, output_pattern, render_tree, template_names
+from .targets import select_targets
+from .validate import validate_catalog
+from .verify import Verifier
+from .versions import resolve_versions
+from .views import build_views
 
 
 @dataclass(frozen=True)

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import click
 
-from generator.agent_policy import Decision, PolicyFile, decisions, read_policy
-from generator.catalog import Catalog
-from generator.cli_parts import catalog_option, reports_errors
+from .agent_policy import Decision, PolicyFile, decisions, read_policy
+from .catalog import Catalog
+from .cli_parts import catalog_option, reports_errors
 
 
 def _catalogs(catalog_folder: Path, api_version: str | None) -> tuple[Catalog, dict[str, Catalog]]:
     """The version's catalog, and every supported version's (for 'exists from' hints)."""
-    from generator.pipeline import require_versions, resolve_catalog
+    from .pipeline import require_versions, resolve_catalog
 
     resolved = resolve_catalog(catalog_folder)
     version = api_version or resolved.base.api.default_version
@@ -60,7 +60,7 @@ def show_report(policy: PolicyFile, catalog: Catalog, agent_name: str) -> str:
 def scopes_report(policy: PolicyFile, catalog: Catalog, agent_name: str) -> str:
     """The least OAuth scopes covering what the policy allows the agent, so that its token
     can be least-privilege too; endpoints Intercom documents no permission for are named."""
-    from generator.scopes import explain_scopes
+    from .scopes import explain_scopes
 
     agent = policy.agent(agent_name)
     allowed: list[tuple[str, Decision]] = [(e, d) for e, d in decisions(catalog, agent) if d.allowed]

@@ -27,10 +27,10 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from generator.catalog import Catalog, Endpoint, Schema, enum_holder, thaw
-from generator.catalog_diff import reachable
-from generator.openapi_description import PATH_TOKEN, Answer, Description, Operation, Parameter, Spot, schema_sides
-from generator.readers import PARAMETER_TYPES
+from .catalog import Catalog, Endpoint, Schema, enum_holder, thaw
+from .catalog_diff import reachable
+from .openapi_description import PATH_TOKEN, Answer, Description, Operation, Parameter, Spot, schema_sides
+from .readers import PARAMETER_TYPES
 
 PRIMITIVES = ("string", "integer", "number", "boolean")
 FORMATS = ("date-time", "date")

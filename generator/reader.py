@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from generator.diagnostics import Collector, Location, did_you_mean
-from generator.load import Document
+from .diagnostics import Collector, Location, did_you_mean
+from .load import Document
 
 # ASCII digits, no leading zeros: `\d` would also take other scripts' digits.
 VERSION = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")

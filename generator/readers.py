@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from generator.catalog import (
+from .catalog import (
     ApiFacts,
     Endpoint,
     ErrorStatus,
@@ -23,8 +23,8 @@ from generator.catalog import (
     WebhookTopic,
     freeze,
 )
-from generator.diagnostics import Location, did_you_mean
-from generator.reader import Key, Reader, is_text
+from .diagnostics import Location, did_you_mean
+from .reader import Key, Reader, is_text
 
 METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH")
 ACCESS = ("read", "write")

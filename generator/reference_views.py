@@ -11,9 +11,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.catalog import Catalog, Endpoint, version_key
-from generator.counts import Counts
-from generator.doc_parts import (
+from .catalog import Catalog, Endpoint, version_key
+from .counts import Counts
+from .doc_parts import (
     SITE_NAME,
     ApiView,
     EndpointView,
@@ -24,7 +24,7 @@ from generator.doc_parts import (
     scope_views,
     webhook_views,
 )
-from generator.text import NOT_DOCUMENTED
+from .text import NOT_DOCUMENTED
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from generator.catalog import Catalog, schema_refs
-from generator.diagnostics import Diagnostic, Location, did_you_mean
-from generator.readers import PATH_TOKEN
+from .catalog import Catalog, schema_refs
+from .diagnostics import Diagnostic, Location, did_you_mean
+from .readers import PATH_TOKEN
 
 # Segments of letters, digits and -._~, and {placeholders}; a query or fragment is not a path.
 PATH_SHAPE = re.compile(r"^(/([A-Za-z0-9._~-]|\{[A-Za-z_][A-Za-z0-9_]*\})*)+$")

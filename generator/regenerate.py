@@ -7,10 +7,10 @@ import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.diagnostics import OutputError
-from generator.pipeline import Resolved, generate, owned_by, with_untouched
-from generator.reader import VERSION
-from generator.write import stale_files, write_tree
+from .diagnostics import OutputError
+from .pipeline import Resolved, generate, owned_by, with_untouched
+from .reader import VERSION
+from .write import stale_files, write_tree
 
 
 def generate_trees(

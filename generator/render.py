@@ -9,9 +9,9 @@ from typing import Any
 
 from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, TemplateError
 
-from generator.diagnostics import RenderError
-from generator.formatting import cache_folder
-from generator.markdown import markdown_text
+from .diagnostics import RenderError
+from .formatting import cache_folder
+from .markdown import markdown_text
 
 TOKEN = re.compile(r"\{(\w+)\}")
 

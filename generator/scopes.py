@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
-from generator.catalog import Catalog, Scope
-from generator.diagnostics import CatalogError, Diagnostic, Location, did_you_mean
+from .catalog import Catalog, Scope
+from .diagnostics import CatalogError, Diagnostic, Location, did_you_mean
 
 COMMAND_LINE = Location("<command line>")
 

@@ -6,9 +6,9 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from generator.catalog import Catalog, VersionRule, version_key
-from generator.counts import Counts
-from generator.doc_parts import (
+from .catalog import Catalog, VersionRule, version_key
+from .counts import Counts
+from .doc_parts import (
     SITE_NAME,
     ApiView,
     EndpointView,
@@ -24,8 +24,8 @@ from generator.doc_parts import (
     thousands,
     webhook_views,
 )
-from generator.rules import RULE_KINDS
-from generator.text import one_line
+from .rules import RULE_KINDS
+from .text import one_line
 
 
 @dataclass(frozen=True)

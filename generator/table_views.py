@@ -8,10 +8,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.catalog import Catalog
-from generator.counts import Counts
-from generator.doc_parts import EndpointView, PermissionView, ScopeView, endpoint_views, permission_views, scope_views
-from generator.text import to_json
+from .catalog import Catalog
+from .counts import Counts
+from .doc_parts import EndpointView, PermissionView, ScopeView, endpoint_views, permission_views, scope_views
+from .text import to_json
 
 
 def scope_tables_document(

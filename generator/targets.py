@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.catalog import Catalog
-from generator.diagnostics import CatalogError, Diagnostic, Location, did_you_mean
+from .catalog import Catalog
+from .diagnostics import CatalogError, Diagnostic, Location, did_you_mean
 
 # Builds the frozen view of one version: (every resolved version, the version) -> view.
 ViewBuilder = Callable[[Mapping[str, Catalog], str], Any]
@@ -28,9 +28,9 @@ class Target:
     output: str
     """The folder under generated/<version>/ its files go to; "" for the version folder."""
     view: str
-    """`module:function` of its ViewBuilder."""
+    """`.module:function` (relative to this package) of its ViewBuilder."""
     files: str = ""
-    """`module:function` of its FileMaker, for files no template renders."""
+    """`.module:function` of its FileMaker, for files no template renders."""
 
     def build_view(self) -> ViewBuilder:
         return _function(self.view)  # type: ignore[no-any-return]
@@ -41,24 +41,24 @@ class Target:
 
 def _function(path: str) -> Any:
     module, name = path.split(":")
-    return getattr(importlib.import_module(module), name)
+    return getattr(importlib.import_module(module, __package__), name)
 
 
 TARGETS = (
-    Target("catalog", "the resolved catalog as JSON", "", "generator.catalog_views:build_catalog_view"),
-    Target("changelog", "the migration guide from the previous version", "", "generator.changelog:build_changelog_view"),
-    Target("docs", "the permission docs site (mkdocs-material)", "", "generator.site_views:build_site_view"),
-    Target("openapi", "an OpenAPI 3.1 description with scopes and webhooks", "", "generator.openapi_views:build_openapi_view"),
+    Target("catalog", "the resolved catalog as JSON", "", ".catalog_views:build_catalog_view"),
+    Target("changelog", "the migration guide from the previous version", "", ".changelog:build_changelog_view"),
+    Target("docs", "the permission docs site (mkdocs-material)", "", ".site_views:build_site_view"),
+    Target("openapi", "an OpenAPI 3.1 description with scopes and webhooks", "", ".openapi_views:build_openapi_view"),
     Target(
         "python",
         "the typed Python client package",
         "python",
-        "generator.client_views:build_client_view",
-        files="generator.datamodels:model_files",
+        ".client_views:build_client_view",
+        files=".datamodels:model_files",
     ),
-    Target("reference", "a one-page searchable endpoint reference", "", "generator.reference_views:build_reference_view"),
-    Target("tables", "scope tables as CSV, JSON and Markdown", "tables", "generator.table_views:build_tables_view"),
-    Target("webhooks", "webhook topic maps as JSON and Markdown", "webhooks", "generator.webhook_views:build_webhooks_view"),
+    Target("reference", "a one-page searchable endpoint reference", "", ".reference_views:build_reference_view"),
+    Target("tables", "scope tables as CSV, JSON and Markdown", "tables", ".table_views:build_tables_view"),
+    Target("webhooks", "webhook topic maps as JSON and Markdown", "webhooks", ".webhook_views:build_webhooks_view"),
 )
 
 

@@ -27,12 +27,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from generator import naming
-from generator.catalog import Catalog, thaw
-from generator.openapi_views import SCHEMA_PREFIX, convert_schema, schema_object
-from generator.operations import Argument, Operation, OperationModel
-from generator.pysource import literal
-from generator.text import NOT_DOCUMENTED, one_line
+from . import naming
+from .catalog import Catalog, thaw
+from .openapi_views import SCHEMA_PREFIX, convert_schema, schema_object
+from .operations import Argument, Operation, OperationModel
+from .pysource import literal
+from .text import NOT_DOCUMENTED, one_line
 
 DEFS_PREFIX = "#/$defs/"
 CURSOR_ARGUMENT = "cursor"

@@ -13,11 +13,11 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from generator.catalog import ApiVersion, Catalog, VersionRule, version_key
-from generator.diagnostics import Collector, Location, did_you_mean
-from generator.load import LoadedCatalog
-from generator.reader import Key, Reader
-from generator.readers import (
+from .catalog import ApiVersion, Catalog, VersionRule, version_key
+from .diagnostics import Collector, Location, did_you_mean
+from .load import LoadedCatalog
+from .reader import Key, Reader
+from .readers import (
     read_api,
     read_endpoint_file,
     read_errors,
@@ -26,8 +26,8 @@ from generator.readers import (
     read_scopes,
     read_webhooks,
 )
-from generator.references import check_references
-from generator.rules import INVALID, RULE_KINDS, Ask
+from .references import check_references
+from .rules import INVALID, RULE_KINDS, Ask
 
 VERSION_KEYS = {"version": Key("version"), "summary": Key("str"), "rules": Key("list")}
 

@@ -12,8 +12,8 @@ import os
 import tomllib
 from collections.abc import Callable, Mapping
 
-from generator.diagnostics import InternalError
-from generator.formatting import cache_folder
+from .diagnostics import InternalError
+from .formatting import cache_folder
 
 
 class InvalidOutput(InternalError):

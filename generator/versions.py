@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from generator.catalog import Catalog, VersionRule, version_key
-from generator.diagnostics import Collector, Diagnostic, did_you_mean
-from generator.references import check_references
-from generator.rules import RULE_KINDS, RuleProblem
+from .catalog import Catalog, VersionRule, version_key
+from .diagnostics import Collector, Diagnostic, did_you_mean
+from .references import check_references
+from .rules import RULE_KINDS, RuleProblem
 
 
 def apply_rule(catalog: Catalog, rule: VersionRule) -> Catalog:

@@ -8,9 +8,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.catalog import Catalog
-from generator.diagnostics import CatalogError, ViewError
-from generator.targets import Target
+from .catalog import Catalog
+from .diagnostics import CatalogError, ViewError
+from .targets import Target
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.catalog import Catalog
-from generator.doc_parts import WebhookView, webhook_views
-from generator.text import to_json
+from .catalog import Catalog
+from .doc_parts import WebhookView, webhook_views
+from .text import to_json
 
 
 def topics_document(catalog: Catalog, webhooks: tuple[WebhookView, ...]) -> dict[str, Any]:

@@ -32,7 +32,7 @@ from contextlib import contextmanager, suppress
 from functools import cache
 from pathlib import Path
 
-from generator.diagnostics import OutputError
+from .diagnostics import OutputError
 
 if sys.platform != "win32":
     import fcntl

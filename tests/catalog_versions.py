@@ -9,8 +9,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from generator.catalog import VersionRule, version_key
-from generator.pipeline import Resolved, resolve_catalog
+from intercom_gen.catalog import VersionRule, version_key
+from intercom_gen.pipeline import Resolved, resolve_catalog
 
 
 @cache

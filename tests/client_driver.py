@@ -289,7 +289,7 @@ def run(python_dir: Path, base_url: str, version: str, catalog_dir: Path | None,
     """In this process: import the package in `python_dir` and call every endpoint of `version`."""
     import httpx
 
-    from generator.pipeline import resolve_catalog
+    from intercom_gen.pipeline import resolve_catalog
 
     resolved = resolve_catalog(catalog_dir) if catalog_dir else resolve_catalog()
     catalog = resolved.versions[version]

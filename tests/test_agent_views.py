@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from generator.agent_views import nouns
-from generator.client_views import build_client_view
-from generator.diagnostics import CatalogError
-from generator.naming import tool, tool_argument
-from generator.operations import build_operation_model
-from generator.pipeline import resolve_catalog
+from intercom_gen.agent_views import nouns
+from intercom_gen.client_views import build_client_view
+from intercom_gen.diagnostics import CatalogError
+from intercom_gen.naming import tool, tool_argument
+from intercom_gen.operations import build_operation_model
+from intercom_gen.pipeline import resolve_catalog
 from tests.client.versions import RESOLVED, SUPPORTED
 
 

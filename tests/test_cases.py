@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
+from intercom_gen.cli import main
 from tests.catalog_versions import versions_of
 from tests.conftest import MINI_CATALOG
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from generator.changelog import ChangelogView, build_changelog_view, compare, migration_guide
-from generator.cli import main
-from generator.locations import DEFAULT_TEMPLATES
-from generator.pipeline import Resolved, generate, resolve_catalog
+from intercom_gen.changelog import ChangelogView, build_changelog_view, compare, migration_guide
+from intercom_gen.cli import main
+from intercom_gen.locations import DEFAULT_TEMPLATES
+from intercom_gen.pipeline import Resolved, generate, resolve_catalog
 from tests.catalog_versions import base_version, newest, previous, supported, version_with
 
 # The version whose rules these tests read: the one that adds the ticket.resolved topic.
@@ -208,7 +208,7 @@ def test_multi_version_diff_chains_renames_and_shows_each_summary(resolved: Reso
 
 
 def test_pipe_characters_are_escaped_in_cells(resolved: Resolved) -> None:
-    from generator.changelog import cell
+    from intercom_gen.changelog import cell
 
     assert cell("a | b\nc") == "a \\| b c"
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator import __version__
-from generator.cli import main
+from intercom_gen import __version__
+from intercom_gen.cli import main
 from tests.catalog_versions import following, newest, shipped, supported
 
 # The version Intercom's API guide describes, the catalog's default.
@@ -96,7 +96,7 @@ def test_the_installed_command_works_from_any_folder(in_tmp: Path) -> None:
     """The console script, in a fresh process from an unrelated folder, with its
     shipped catalog; a second run is a no-op answered before the command line loads."""
     version = supported()[len(supported()) // 2]
-    command = [sys.executable, "-c", "from generator.entry import main; main()", "--version", version, "--out", "out"]
+    command = [sys.executable, "-c", "from intercom_gen.entry import main; main()", "--version", version, "--out", "out"]
     first = subprocess.run(command, capture_output=True, text=True, cwd=in_tmp, check=False)
     assert first.returncode == 0, first.stderr
     assert (in_tmp / f"out/{version}/python/intercom_api/client.py").is_file()

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.pipeline import resolve_catalog
+from intercom_gen.cli import main
+from intercom_gen.pipeline import resolve_catalog
 from tests.conftest import MINI_CATALOG
 
 RESOLVED = resolve_catalog()
 NEWEST, OLDER = RESOLVED.supported[-1], RESOLVED.supported[-2]
-ENTRY = [sys.executable, "-c", "from generator.entry import main; main()"]
+ENTRY = [sys.executable, "-c", "from intercom_gen.entry import main; main()"]
 
 
 def run(*arguments: str) -> tuple[int, str, str]:

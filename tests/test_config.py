@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.config import NO_CONFIG, ConfigError, load_config
-from generator.pipeline import resolve_catalog
+from intercom_gen.cli import main
+from intercom_gen.config import NO_CONFIG, ConfigError, load_config
+from intercom_gen.pipeline import resolve_catalog
 from tests.conftest import MINI_CATALOG
 
 MINI = resolve_catalog(MINI_CATALOG)
 NEWEST, OLDER = MINI.supported[-1], MINI.supported[-2]
-ENTRY = [sys.executable, "-c", "from generator.entry import main; main()"]
+ENTRY = [sys.executable, "-c", "from intercom_gen.entry import main; main()"]
 
 
 @pytest.fixture
@@ -131,7 +131,7 @@ def test_a_project_without_settings_never_loads_the_toml_parser(project: Path) -
     """The no-op fast path reads pyproject.toml on every run: only a file that may hold
     the table is parsed, so the common case costs a read and a regular expression."""
     (project / "pyproject.toml").write_text('[project]\nname = "intercom-gen-user"\n\n[tool.ruff]\nline-length = 100\n')
-    probe = "import sys; from generator.config import load_config; load_config(); print('tomllib' in sys.modules)"
+    probe = "import sys; from intercom_gen.config import load_config; load_config(); print('tomllib' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=project, check=True)
     assert result.stdout.strip() == "False"
 

@@ -19,12 +19,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.catalog import Parameter, Property, freeze
-from generator.cli import main
-from generator.conform import Conformance, KnownDifference, check_conformance, differences, report
-from generator.diagnostics import CatalogError, Location
-from generator.locations import DEFAULT_CATALOG
-from generator.openapi_description import Description, load_description
+from intercom_gen.catalog import Parameter, Property, freeze
+from intercom_gen.cli import main
+from intercom_gen.conform import Conformance, KnownDifference, check_conformance, differences, report
+from intercom_gen.diagnostics import CatalogError, Location
+from intercom_gen.locations import DEFAULT_CATALOG
+from intercom_gen.openapi_description import Description, load_description
 from tests.catalog_versions import newest, shipped, supported
 
 
@@ -66,8 +66,8 @@ def test_every_endpoint_exists_in_its_versions_description(results: Mapping[str,
 
 def test_every_recorded_difference_occurs_somewhere(results: Mapping[str, Conformance]) -> None:
     found = {d.key for result in results.values() for d in result.differences}
-    from generator.conform import read_known_differences
-    from generator.load import load_catalog
+    from intercom_gen.conform import read_known_differences
+    from intercom_gen.load import load_catalog
 
     known = read_known_differences(load_catalog(DEFAULT_CATALOG), supported())
     assert known, "catalog/known_differences.yaml records the deliberate differences"

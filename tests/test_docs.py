@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.counts import Counts
-from generator.pipeline import Resolved, generate, resolve_catalog
-from generator.reference_views import build_reference_view
-from generator.site_views import build_site_view
-from generator.text import NOT_DOCUMENTED
-from generator.write import write_tree
+from intercom_gen.counts import Counts
+from intercom_gen.pipeline import Resolved, generate, resolve_catalog
+from intercom_gen.reference_views import build_reference_view
+from intercom_gen.site_views import build_site_view
+from intercom_gen.text import NOT_DOCUMENTED
+from intercom_gen.write import write_tree
 from tests.catalog_versions import base_version, previous, version_with
 
 # The version whose rules add the ticket.resolved topic, the one before it, and the base.

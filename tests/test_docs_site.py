@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from generator import docs_command
-from generator.cli import main
-from generator.pipeline import Resolved, generate, resolve_catalog
+from intercom_gen import docs_command
+from intercom_gen.cli import main
+from intercom_gen.pipeline import Resolved, generate, resolve_catalog
 from tests.browser import launch_chromium, offline_context
 
 

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from generator.pipeline import resolve_catalog
+from intercom_gen.pipeline import resolve_catalog
 from tests.fake_intercom import FakeIntercom
 from tests.fake_intercom.routes import ROUTES, find
 

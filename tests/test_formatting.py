@@ -12,9 +12,9 @@ from pathlib import Path
 import black
 import pytest
 
-from generator.catalog import Catalog
-from generator.formatting import Formatter, black_mode, is_black_stable
-from generator.pipeline import generate, resolve_catalog
+from intercom_gen.catalog import Catalog
+from intercom_gen.formatting import Formatter, black_mode, is_black_stable
+from intercom_gen.pipeline import generate, resolve_catalog
 
 RESOLVED = resolve_catalog()
 
@@ -45,8 +45,8 @@ def test_versions_generated_in_parallel_equal_one_by_one(tmp_path: Path) -> None
     and then model_sources rightly declines to fork."""
     script = """
 import hashlib, sys
-import generator.datamodels as datamodels
-from generator.pipeline import resolve_catalog
+import intercom_gen.datamodels as datamodels
+from intercom_gen.pipeline import resolve_catalog
 resolved = resolve_catalog()
 catalogs = [resolved.versions[v] for v in resolved.supported[-2:]]
 pools = []
@@ -72,6 +72,6 @@ for source in sources:
 
 def _one_by_one(catalog: Catalog) -> str:
     """datamodel-code-generator called directly, bypassing every cache."""
-    import generator.datamodels as datamodels
+    import intercom_gen.datamodels as datamodels
 
     return datamodels._generate(datamodels._document(catalog)[1])

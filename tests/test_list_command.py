@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.list_command import aligned
-from generator.pipeline import resolve_catalog
-from generator.text import NOT_DOCUMENTED
+from intercom_gen.cli import main
+from intercom_gen.list_command import aligned
+from intercom_gen.pipeline import resolve_catalog
+from intercom_gen.text import NOT_DOCUMENTED
 from tests.conftest import MINI_CATALOG
 
 RESOLVED = resolve_catalog()

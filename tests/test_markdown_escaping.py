@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.markdown import markdown_text
-from generator.pipeline import generate, resolve_catalog
+from intercom_gen.markdown import markdown_text
+from intercom_gen.pipeline import generate, resolve_catalog
 
 HOSTILE = "A | b <script>alert(1)</script> [x](javascript:y) `code` & \\ end\nsecond line"
 

@@ -29,7 +29,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from generator.cli import main
+from intercom_gen.cli import main
 from tests.catalog_versions import versions_of
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
@@ -392,7 +392,7 @@ def write_merged_catalog(catalog: Path) -> None:
 
 
 def test_a_merge_key_with_overrides_is_accepted(tmp_path: Path) -> None:
-    from generator.load import load_catalog
+    from intercom_gen.load import load_catalog
 
     catalog = tmp_path / "catalog"
     write_merged_catalog(catalog)

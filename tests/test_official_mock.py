@@ -29,8 +29,8 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from generator.pipeline import Resolved, generate, resolve_catalog
-from generator.write import write_tree
+from intercom_gen.pipeline import Resolved, generate, resolve_catalog
+from intercom_gen.write import write_tree
 from tests.client_driver import DriverError, Outcome, drive
 from tests.prism_mock import PrismError, PrismMock, PrismPool, repairs, unavailable
 

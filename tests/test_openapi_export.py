@@ -13,18 +13,18 @@ import pytest
 from openapi_spec_validator import validate
 from ruamel.yaml import YAML
 
-from generator.catalog import Catalog, Property, freeze
-from generator.locations import DEFAULT_TEMPLATES
-from generator.openapi_views import (
+from intercom_gen.catalog import Catalog, Property, freeze
+from intercom_gen.locations import DEFAULT_TEMPLATES
+from intercom_gen.openapi_views import (
     OpenApiView,
     build_openapi_view,
     convert_schema,
     openapi_document,
     openapi_view,
 )
-from generator.operations import build_operation_model
-from generator.pipeline import resolve_catalog
-from generator.render import make_environment
+from intercom_gen.operations import build_operation_model
+from intercom_gen.pipeline import resolve_catalog
+from intercom_gen.render import make_environment
 
 RESOLVED = resolve_catalog()
 VERSIONS = RESOLVED.supported
@@ -35,9 +35,9 @@ def catalog_facts(catalog: Catalog) -> dict[str, Any]:
     """The content of the version's catalog.json (endpoints, scopes, webhooks), from the
     catalog target's own builder wherever it lives."""
     try:
-        from generator.catalog_views import catalog_document
+        from intercom_gen.catalog_views import catalog_document
     except ImportError:
-        from generator.views import catalog_document  # type: ignore[attr-defined,no-redef]
+        from intercom_gen.views import catalog_document  # type: ignore[attr-defined,no-redef]
     document: dict[str, Any] = catalog_document(catalog)
     return document
 

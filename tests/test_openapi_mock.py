@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.openapi_views import openapi_view
-from generator.pipeline import generate, resolve_catalog
-from generator.write import write_tree
+from intercom_gen.openapi_views import openapi_view
+from intercom_gen.pipeline import generate, resolve_catalog
+from intercom_gen.write import write_tree
 from tests.client_driver import Outcome, drive
 from tests.prism_mock import PrismMock, PrismPool, unavailable
 

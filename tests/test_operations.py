@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.operations import LOCATIONS, build_operation_model
-from generator.pipeline import resolve_catalog
+from intercom_gen.operations import LOCATIONS, build_operation_model
+from intercom_gen.pipeline import resolve_catalog
 
 RESOLVED = resolve_catalog()
 

@@ -5,6 +5,7 @@ licence, py.typed, the catalog and the templates."""
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import shlex
 import subprocess
@@ -17,7 +18,8 @@ import pytest
 from click.testing import CliRunner
 from ruamel.yaml import YAML
 
-from generator.cli import main
+from intercom_gen.cli import main
+from tests.catalog_versions import supported
 from tests.conftest import ROOT
 
 
@@ -110,16 +112,50 @@ def test_the_wheel_carries_the_licence_and_py_typed(wheel: zipfile.ZipFile) -> N
     (licence,) = [n for n in names if n.endswith(".dist-info/licenses/LICENSE")]
     assert wheel.read(licence).decode() == (ROOT / "LICENSE").read_text()
     assert "The intercom-gen authors" in wheel.read(licence).decode()
-    assert "generator/py.typed" in names
+    assert "intercom_gen/py.typed" in names
     (entry_points,) = [n for n in names if n.endswith(".dist-info/entry_points.txt")]
-    assert "intercom-gen = generator.entry:main" in wheel.read(entry_points).decode()
+    assert "intercom-gen = intercom_gen.entry:main" in wheel.read(entry_points).decode()
+
+
+def test_the_wheel_ships_the_package_as_intercom_gen_only(wheel: zipfile.ZipFile) -> None:
+    top_level = {n.split("/")[0] for n in wheel.namelist() if not n.split("/")[0].endswith(".dist-info")}
+    assert top_level == {"intercom_gen"}, "the generic name `generator` is not claimed"
+    sources = {p.relative_to(ROOT / "generator").as_posix() for p in (ROOT / "generator").rglob("*.py")}
+    shipped = {n.removeprefix("intercom_gen/") for n in wheel.namelist() if n.endswith(".py")}
+    assert sources <= shipped, f"modules missing from the wheel: {sorted(sources - shipped)}"
+    assert not any("__pycache__" in n for n in wheel.namelist())
 
 
 def test_the_wheel_carries_the_catalog_and_the_templates(wheel: zipfile.ZipFile) -> None:
     names = set(wheel.namelist())
     for folder in ("catalog", "templates"):
-        shipped = {n.removeprefix(f"generator/{folder}/") for n in names if n.startswith(f"generator/{folder}/")}
+        prefix = f"intercom_gen/{folder}/"
+        shipped = {n.removeprefix(prefix) for n in names if n.startswith(prefix)}
         source = {p.relative_to(ROOT / folder).as_posix() for p in (ROOT / folder).rglob("*") if p.is_file()}
         assert shipped and source <= shipped, f"{folder}/ files missing from the wheel: {sorted(source - shipped)}"
-    for module in ("cli", "config", "docs_command", "list_command", "entry"):
-        assert f"generator/{module}.py" in names
+
+
+def test_the_installed_wheel_runs_as_python_m_intercom_gen(wheel: zipfile.ZipFile, tmp_path: Path) -> None:
+    """Installed apart from the checkout, run from a folder outside it: `python -m
+    intercom_gen` finds its own catalog and templates and writes what generated/ holds."""
+    site = tmp_path / "site"
+    wheel.extractall(site)
+    work = tmp_path / "work"
+    work.mkdir()
+    environment = {**os.environ, "PYTHONPATH": str(site)}
+
+    def run(*arguments: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, *arguments], cwd=work, env=environment, capture_output=True, text=True, timeout=300, check=False)
+
+    found = run("-c", "import intercom_gen; print(intercom_gen.__file__)")
+    assert found.returncode == 0, found.stderr
+    assert Path(found.stdout.strip()).is_relative_to(site), "the installed package, not the checkout's"
+    listed = run("-m", "intercom_gen", "--list-versions")
+    assert listed.returncode == 0, listed.stderr
+    version = supported()[0]
+    generated = run("-m", "intercom_gen", "--version", version, "--target", "catalog", "--out", "out")
+    assert generated.returncode == 0, generated.stderr
+    written = sorted(p.relative_to(work / "out").as_posix() for p in (work / "out").rglob("*") if p.is_file())
+    assert written, "the run wrote nothing"
+    for name in written:
+        assert (work / "out" / name).read_bytes() == (ROOT / "generated" / name).read_bytes(), name

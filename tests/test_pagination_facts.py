@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 
-from generator.pipeline import generate, resolve_catalog
+from intercom_gen.pipeline import generate, resolve_catalog
 
 
 def generated_pagination(catalog: Path, tmp_path: Path) -> ModuleType:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.agent_policy import decisions, read_policy
-from generator.cli import main
-from generator.scopes import least_scopes
+from intercom_gen.agent_policy import decisions, read_policy
+from intercom_gen.cli import main
+from intercom_gen.scopes import least_scopes
 from tests.client.versions import NEWEST, OLDEST, RESOLVED
 
 POLICY = """\

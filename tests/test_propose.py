@@ -18,13 +18,13 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from generator.catalog import version_key
-from generator.cli import main
-from generator.conform import differences
-from generator.locations import DEFAULT_CATALOG
-from generator.openapi_description import Description, load_description
-from generator.pipeline import resolve_catalog
-from generator.propose import compare_with_written, propose, prose, singular
+from intercom_gen.catalog import version_key
+from intercom_gen.cli import main
+from intercom_gen.conform import differences
+from intercom_gen.locations import DEFAULT_CATALOG
+from intercom_gen.openapi_description import Description, load_description
+from intercom_gen.pipeline import resolve_catalog
+from intercom_gen.propose import compare_with_written, propose, prose, singular
 from tests.catalog_versions import shipped, supported
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import naming
-from generator.pipeline import generate, resolve_catalog
-from generator.pysource import docstring_text, fstring
-from generator.write import write_tree
+from intercom_gen import naming
+from intercom_gen.pipeline import generate, resolve_catalog
+from intercom_gen.pysource import docstring_text, fstring
+from intercom_gen.write import write_tree
 
 HOSTILE = 'Fetch "one" contact """; import os; os.system("echo pwned") """ and a \\ backslash "'
 

@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from generator.catalog import Catalog
-from generator.pipeline import Resolved, generate, resolve_catalog
-from generator.reference_views import script_json
-from generator.write import write_tree
+from intercom_gen.catalog import Catalog
+from intercom_gen.pipeline import Resolved, generate, resolve_catalog
+from intercom_gen.reference_views import script_json
+from intercom_gen.write import write_tree
 from tests.browser import launch_chromium, offline_context
 
 EMPTY_MESSAGE = "No endpoints match those filters."

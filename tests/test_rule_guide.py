@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.changelog import migration_guide
-from generator.pipeline import resolve_catalog
-from generator.rules import RULE_KINDS
+from intercom_gen.changelog import migration_guide
+from intercom_gen.pipeline import resolve_catalog
+from intercom_gen.rules import RULE_KINDS
 
 # kind: (rules, in the YAML of a version file's `rules:` list; what the guide must say)
 EXAMPLES: dict[str, tuple[str, tuple[str, ...]]] = {

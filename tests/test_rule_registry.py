@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from generator import rules
-from generator.catalog import Catalog, VersionRule
-from generator.changelog import migration_guide
-from generator.diagnostics import CatalogError
-from generator.pipeline import resolve_catalog
-from generator.rules import RULE_KINDS, RuleKind, RuleProblem
-from generator.rules import arguments as read
+from intercom_gen import rules
+from intercom_gen.catalog import Catalog, VersionRule
+from intercom_gen.changelog import migration_guide
+from intercom_gen.diagnostics import CatalogError
+from intercom_gen.pipeline import resolve_catalog
+from intercom_gen.rules import RULE_KINDS, RuleKind, RuleProblem
+from intercom_gen.rules import arguments as read
 
 
 def test_every_kind_declares_what_the_pipeline_needs() -> None:
@@ -76,8 +76,8 @@ def test_the_migration_guide_finds_a_rules_note_through_its_targets(mini_catalog
 def test_every_kind_is_documented_in_the_catalog_readme() -> None:
     """catalog/README.md's rule-kind table is the registry's: a new kind, or a changed
     key or summary, shows there."""
-    from generator.locations import DEFAULT_CATALOG
-    from generator.rules import rule_kind_table
+    from intercom_gen.locations import DEFAULT_CATALOG
+    from intercom_gen.rules import rule_kind_table
 
     readme = (DEFAULT_CATALOG / "README.md").read_text(encoding="utf-8")
     begin, end = "<!-- rule kinds: begin -->\n", "<!-- rule kinds: end -->"

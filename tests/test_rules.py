@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from generator.catalog import (
+from intercom_gen.catalog import (
     ApiVersion,
     Catalog,
     Endpoint,
@@ -22,11 +22,11 @@ from generator.catalog import (
     WebhookTopic,
     freeze,
 )
-from generator.diagnostics import CatalogError
-from generator.load import load_catalog
-from generator.rules import RULE_KINDS, RuleProblem
-from generator.validate import validate_catalog
-from generator.versions import apply_rule, resolve_versions
+from intercom_gen.diagnostics import CatalogError
+from intercom_gen.load import load_catalog
+from intercom_gen.rules import RULE_KINDS, RuleProblem
+from intercom_gen.validate import validate_catalog
+from intercom_gen.versions import apply_rule, resolve_versions
 from tests.catalog_versions import following, versions_of
 
 MINI = Path(__file__).parent / "fixtures" / "mini"

@@ -7,11 +7,11 @@ from dataclasses import replace
 import pytest
 from click.testing import CliRunner
 
-from generator.catalog import Catalog
-from generator.cli import main
-from generator.diagnostics import CatalogError, Location
-from generator.pipeline import resolve_catalog
-from generator.scopes import explain_scopes, least_scopes
+from intercom_gen.catalog import Catalog
+from intercom_gen.cli import main
+from intercom_gen.diagnostics import CatalogError, Location
+from intercom_gen.pipeline import resolve_catalog
+from intercom_gen.scopes import explain_scopes, least_scopes
 from tests.catalog_versions import previous, version_with
 
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator import targets as registry
-from generator.cli import main
-from generator.diagnostics import ViewError
-from generator.locations import DEFAULT_TEMPLATES
-from generator.pipeline import generate, resolve_catalog
+from intercom_gen import targets as registry
+from intercom_gen.cli import main
+from intercom_gen.diagnostics import ViewError
+from intercom_gen.locations import DEFAULT_TEMPLATES
+from intercom_gen.pipeline import generate, resolve_catalog
 
 RESOLVED = resolve_catalog()
 NEWEST = RESOLVED.supported[-1]
@@ -77,12 +77,12 @@ def test_a_failing_view_builder_is_reported_as_that_builder(monkeypatch: pytest.
 def test_views_are_built_before_any_template_renders(monkeypatch: pytest.MonkeyPatch) -> None:
     """The second target's builder fails: no template of the first may have run."""
     rendered: list[str] = []
-    import generator.pipeline as pipeline
+    import intercom_gen.pipeline as pipeline
 
     real_render = pipeline.render_tree
     monkeypatch.setattr(pipeline, "render_tree", lambda *a, **k: rendered.append("x") or real_render(*a, **k))
     webhooks = next(t for t in registry.TARGETS if t.name == "webhooks")
-    monkeypatch.setattr(registry, "TARGETS", (*registry.TARGETS[:-1], replace(webhooks, view="generator.nowhere:nothing")))
+    monkeypatch.setattr(registry, "TARGETS", (*registry.TARGETS[:-1], replace(webhooks, view="intercom_gen.nowhere:nothing")))
     with pytest.raises(ViewError, match="building the webhooks view"):
         generate(RESOLVED, [NEWEST], targets=["tables", "webhooks"])
     assert rendered == []

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.locations import DEFAULT_TEMPLATES
+from intercom_gen.locations import DEFAULT_TEMPLATES
 
 TEMPLATES = sorted(p for p in DEFAULT_TEMPLATES.rglob("*.jinja"))
 # Each is a sign of work a view should have done.

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.locations import DEFAULT_TEMPLATES
-from generator.pipeline import resolve_catalog
-from generator.verify import InvalidOutput, Verifier
+from intercom_gen.cli import main
+from intercom_gen.locations import DEFAULT_TEMPLATES
+from intercom_gen.pipeline import resolve_catalog
+from intercom_gen.verify import InvalidOutput, Verifier
 
 NEWEST = resolve_catalog().supported[-1]
 
@@ -55,7 +55,7 @@ def test_a_template_that_writes_broken_python_is_exit_3(tmp_path: Path, monkeypa
 
 def test_a_title_outside_the_basic_plane_reaches_mkdocs_yml_readably(mini_catalog: Path) -> None:
     """An emoji in a group title once became a surrogate-pair escape YAML cannot read."""
-    from generator.pipeline import generate
+    from intercom_gen.pipeline import generate
 
     endpoints = mini_catalog / "endpoints" / "contacts.yaml"
     endpoints.write_text(endpoints.read_text().replace("  title: Contacts\n", "  title: Contacts 🚀\n", 1))

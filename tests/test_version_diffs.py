@@ -16,11 +16,11 @@ from typing import Any
 
 import pytest
 
-from generator.catalog import Catalog, Endpoint, Property, VersionRule, thaw
-from generator.load import load_catalog
-from generator.pipeline import DEFAULT_CATALOG, resolve_catalog
-from generator.validate import validate_catalog
-from generator.versions import resolve_versions
+from intercom_gen.catalog import Catalog, Endpoint, Property, VersionRule, thaw
+from intercom_gen.load import load_catalog
+from intercom_gen.pipeline import DEFAULT_CATALOG, resolve_catalog
+from intercom_gen.validate import validate_catalog
+from intercom_gen.versions import resolve_versions
 from tests.catalog_versions import base_version, newest, previous, version_with
 
 Key = tuple[str, ...]

@@ -18,9 +18,9 @@ from typing import Any
 import black
 import pytest
 
-from generator.formatting import black_mode
-from generator.pipeline import generate, resolve_catalog
-from generator.write import write_tree
+from intercom_gen.formatting import black_mode
+from intercom_gen.pipeline import generate, resolve_catalog
+from intercom_gen.write import write_tree
 from tests.catalog_versions import base_version, previous, version_with
 
 SECRET = "client-secret-123"

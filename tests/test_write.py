@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator import write
-from generator.cli import main
-from generator.diagnostics import OutputError
-from generator.locations import DEFAULT_TEMPLATES
-from generator.write import stale_files, write_tree
+from intercom_gen import write
+from intercom_gen.cli import main
+from intercom_gen.diagnostics import OutputError
+from intercom_gen.locations import DEFAULT_TEMPLATES
+from intercom_gen.write import stale_files, write_tree
 from tests.catalog_versions import newest
 
 # The output folder of one version (the shipped catalog's newest, for the runs that generate).

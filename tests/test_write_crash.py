@@ -21,8 +21,8 @@ from typing import Any, NoReturn
 
 import pytest
 
-from generator import write
-from generator.write import write_tree
+from intercom_gen import write
+from intercom_gen.write import write_tree
 from tests.catalog_versions import versions_of
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
@@ -260,7 +260,7 @@ def test_a_second_kill_during_the_recovery_of_the_first(tmp_path: Path, fallback
 KILLER = """
 import os, signal, sys
 from pathlib import Path
-from generator import write
+from intercom_gen import write
 
 where = os.environ["KILL_AT"]
 
@@ -286,7 +286,7 @@ def rename(source, target):
 
 write.exchange = exchange
 os.rename = rename
-from generator.entry import main
+from intercom_gen.entry import main
 main()
 """
 

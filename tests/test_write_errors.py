@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator import write
-from generator.cli import main
+from intercom_gen import write
+from intercom_gen.cli import main
 from tests.catalog_versions import versions_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,7 +122,7 @@ def test_a_read_only_output_folder(in_tmp: Path, catalogs: tuple[Path, Path], mo
 
 FULL_DISK = """
 import errno, os
-from generator.entry import main
+from intercom_gen.entry import main
 
 out = os.path.realpath(os.environ["FULL_DISK_BELOW"]) + os.sep
 real_write = os.write

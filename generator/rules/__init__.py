@@ -4,8 +4,8 @@ to. Adding a kind is adding an entry to one of these modules, plus its tests."""
 
 from __future__ import annotations
 
-from generator.rules import endpoint_rules, error_rules, schema_rules, webhook_rules
-from generator.rules.kind import INVALID, Ask, RuleKind, RuleProblem
+from . import endpoint_rules, error_rules, schema_rules, webhook_rules
+from .kind import INVALID, Ask, RuleKind, RuleProblem
 
 # A plain dict, filled once at import: a test may register a kind of its own for a while.
 RULE_KINDS: dict[str, RuleKind] = {

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.catalog import freeze
-from generator.diagnostics import did_you_mean
-from generator.reader import KINDS, Key, is_text
-from generator.readers import (
+from ..catalog import freeze
+from ..diagnostics import did_you_mean
+from ..reader import KINDS, Key, is_text
+from ..readers import (
     ENDPOINT_KEYS,
     ERROR_KEYS,
     PARAMETER_KEYS,
@@ -22,7 +22,7 @@ from generator.readers import (
     read_schema,
     read_webhook,
 )
-from generator.rules.kind import INVALID, Ask
+from .kind import INVALID, Ask
 
 # What a change_* rule may set, each key read as in the catalog file it comes from.
 ENDPOINT_CHANGES = ("method", "path", "summary", "request", "response", "response_array", "success_status", "pagination", "rate_limit")

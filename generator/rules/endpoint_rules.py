@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from types import MappingProxyType
 
-from generator.catalog import Catalog, Endpoint, Group, Parameter, VersionRule
-from generator.diagnostics import did_you_mean
-from generator.rules import arguments as read
-from generator.rules.kind import RuleKind, RuleProblem, subject_name
-from generator.rules.lookups import changed, endpoint_named, with_endpoint
+from ..catalog import Catalog, Endpoint, Group, Parameter, VersionRule
+from ..diagnostics import did_you_mean
+from . import arguments as read
+from .kind import RuleKind, RuleProblem, subject_name
+from .lookups import changed, endpoint_named, with_endpoint
 
 
 def add_group(catalog: Catalog, rule: VersionRule) -> Catalog:

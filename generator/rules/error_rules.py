@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.catalog import Catalog, ErrorStatus, VersionRule
-from generator.diagnostics import did_you_mean
-from generator.rules import arguments as read
-from generator.rules.kind import RuleKind, RuleProblem, subject_name
-from generator.rules.lookups import changed
+from ..catalog import Catalog, ErrorStatus, VersionRule
+from ..diagnostics import did_you_mean
+from . import arguments as read
+from .kind import RuleKind, RuleProblem, subject_name
+from .lookups import changed
 
 
 def _status_named(catalog: Catalog, rule: VersionRule) -> ErrorStatus:

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from generator.catalog import Catalog, VersionRule
-from generator.diagnostics import Diagnostic, Location
-from generator.reader import Reader
+from ..catalog import Catalog, VersionRule
+from ..diagnostics import Diagnostic, Location
+from ..reader import Reader
 
 
 class Invalid:

@@ -8,9 +8,9 @@ from dataclasses import replace
 from types import MappingProxyType
 from typing import TypeVar
 
-from generator.catalog import Catalog, Endpoint, Located, Property, Schema, VersionRule
-from generator.diagnostics import did_you_mean
-from generator.rules.kind import RuleProblem
+from ..catalog import Catalog, Endpoint, Located, Property, Schema, VersionRule
+from ..diagnostics import did_you_mean
+from .kind import RuleProblem
 
 T = TypeVar("T", bound=Located)
 

@@ -7,11 +7,11 @@ from dataclasses import replace
 from types import MappingProxyType
 from typing import Any
 
-from generator.catalog import Catalog, Property, Schema, VersionRule, enum_holder, freeze, schema_refs, thaw
-from generator.diagnostics import did_you_mean
-from generator.rules import arguments as read
-from generator.rules.kind import RuleKind, RuleProblem, subject_name
-from generator.rules.lookups import field_named, schema_named, with_field, with_schema
+from ..catalog import Catalog, Property, Schema, VersionRule, enum_holder, freeze, schema_refs, thaw
+from ..diagnostics import did_you_mean
+from . import arguments as read
+from .kind import RuleKind, RuleProblem, subject_name
+from .lookups import field_named, schema_named, with_field, with_schema
 
 
 def add_schema(catalog: Catalog, rule: VersionRule) -> Catalog:

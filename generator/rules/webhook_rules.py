@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from types import MappingProxyType
 
-from generator.catalog import Catalog, VersionRule, WebhookTopic
-from generator.diagnostics import did_you_mean
-from generator.rules import arguments as read
-from generator.rules.kind import RuleKind, RuleProblem, subject_name
+from ..catalog import Catalog, VersionRule, WebhookTopic
+from ..diagnostics import did_you_mean
+from . import arguments as read
+from .kind import RuleKind, RuleProblem, subject_name
 
 
 def add_webhook(catalog: Catalog, rule: VersionRule) -> Catalog:

@@ -23,8 +23,8 @@ TOKEN = "test-token"
 @pytest.fixture(scope="session")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The output folder holding <version>/python/intercom_api for VERSIONS."""
-    from generator.pipeline import generate, resolve_catalog
-    from generator.write import write_tree
+    from intercom_gen.pipeline import generate, resolve_catalog
+    from intercom_gen.write import write_tree
 
     out = tmp_path_factory.mktemp("generated")
     trees = generate(resolve_catalog(), list(VERSIONS))
@@ -36,8 +36,8 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def every_version(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """{version: the folder holding its intercom_api package}, for every supported version."""
-    from generator.pipeline import generate, resolve_catalog
-    from generator.write import write_tree
+    from intercom_gen.pipeline import generate, resolve_catalog
+    from intercom_gen.write import write_tree
 
     out = tmp_path_factory.mktemp("every-version")
     for version, files in generate(resolve_catalog(), list(SUPPORTED), targets=["python"]).items():

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from generator.agent_policy import AgentRules, decide
+from intercom_gen.agent_policy import AgentRules, decide
 from tests.client.versions import NEWEST, RESOLVED
 from tests.fake_intercom import FakeIntercom
 from tests.fake_intercom.routes import find

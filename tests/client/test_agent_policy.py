@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from generator.agent_policy import decide as generator_decide
-from generator.agent_policy import read_policy
-from generator.diagnostics import CatalogError
+from intercom_gen.agent_policy import decide as generator_decide
+from intercom_gen.agent_policy import read_policy
+from intercom_gen.diagnostics import CatalogError
 from tests.client.versions import RESOLVED
 
 POLICY = """\

@@ -151,7 +151,7 @@ def test_extra_headers_are_sent_and_replace_the_clients(client: Client, fake: Fa
 
 
 def test_user_agent_names_the_package_the_generator_and_the_api_version(client: Client, fake: FakeIntercom, api: ModuleType) -> None:
-    from generator import __version__
+    from intercom_gen import __version__
 
     client.admins.me()
     agent = fake.last_request.headers["user-agent"]

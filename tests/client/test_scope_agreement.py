@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import combinations
 from types import ModuleType
 
-from generator.scopes import least_scopes
+from intercom_gen.scopes import least_scopes
 from tests.client.versions import NEWEST, RESOLVED
 
 

@@ -4,7 +4,7 @@ and the oldest (for per-call version overrides)."""
 
 from __future__ import annotations
 
-from generator.pipeline import resolve_catalog
+from intercom_gen.pipeline import resolve_catalog
 
 RESOLVED = resolve_catalog()
 SUPPORTED = RESOLVED.supported
