@@ -165,22 +165,35 @@ def main(
         return
     # An unchanged plain regeneration was already answered by generator.entry.
     wanted = [api_version] if api_version is not None else list(config.versions) or None
+    from .model_generation import start_early, stop_early
     from .pipeline import require_versions, resolve_catalog
     from .regenerate import regenerate
     from .targets import select_targets
 
-    select_targets(targets)  # an unknown name is refused before any work
-    resolved = resolve_catalog(catalog_folder)
+    selected = select_targets(targets)  # an unknown name is refused before any work
     if list_versions:
-        for version in resolved.supported:
+        for version in (resolved := resolve_catalog(catalog_folder)).supported:
             marker = " (default)" if version == resolved.base.api.default_version else ""
             click.echo(f"{version}{marker}")
         return
-    versions = require_versions(resolved, wanted or resolved.supported, catalog_folder)
+    makes_models = any(target.files for target in selected)
+    if makes_models:
+        # datamodel-code-generator's imports then overlap the catalog's loading.
+        start_early(catalog_folder)
+    try:
+        resolved = resolve_catalog(catalog_folder)
+        versions = require_versions(resolved, wanted or resolved.supported, catalog_folder)
+        if check:
+            status = check_tree(resolved, versions, out, templates, targets)
+        else:
+            for line in regenerate(resolved, versions, out, templates, targets):
+                click.echo(line)
+    except BaseException:
+        stop_early()
+        raise
+    stop_early(catalog_folder if makes_models else None)
     if check:
-        sys.exit(check_tree(resolved, versions, out, templates, targets))
-    for line in regenerate(resolved, versions, out, templates, targets):
-        click.echo(line)
+        sys.exit(status)
     if not targets:
         # Only a run of every target makes the whole output current for its inputs.
         record(out, inputs_fingerprint(catalog_folder, templates, versions), [out / v for v in versions])

@@ -65,6 +65,13 @@ def model_class(schema_name: str) -> str:
     return pascal(schema_name)
 
 
+def variant_class(class_name: str, variant: int) -> str:
+    """The class standing for the `variant`th definition (2, 3, ...) of a class whose
+    definition differs between versions, in the one document made for all of them
+    (`Contact` -> `ContactVariant2`); renamed back in each version's output."""
+    return f"{class_name}Variant{variant}"
+
+
 def module(name: str) -> str:
     """A module's name for a catalog name (`fin_voice` -> `fin_voice`, `import` -> `import_`)."""
     return identifier(name)

@@ -76,17 +76,27 @@ def generate(
     selected = select_targets(targets)
     versions = list(versions)
     built = build_views(resolved.versions, versions, selected)
+    try:
+        renderers = [(t, make_environment(templates / t.name), template_names(templates / t.name)) for t in selected]
+        rendered = {
+            version: {
+                target.name: render_tree(environment, names, built.views[version][target.name], f"{target.name}/")
+                for target, environment, names in renderers
+            }
+            for version in versions
+        }
+        made = built.finish()
+    finally:
+        built.cancel()
     formatter = formatter or Formatter()
     verifier = Verifier()
-    renderers = [(t, make_environment(templates / t.name), template_names(templates / t.name)) for t in selected]
     trees = {}
     for version in versions:
         files: dict[str, str] = {}
-        for target, environment, names in renderers:
+        for target in selected:
             prefix = f"{target.output}/" if target.output else ""
-            rendered = render_tree(environment, names, built.views[version][target.name], f"{target.name}/")
-            made = built.files[version].get(target.name, {})
-            files.update({prefix + path: text for path, text in {**rendered, **made}.items()})
+            texts = {**rendered[version][target.name], **made[version].get(target.name, {})}
+            files.update({prefix + path: text for path, text in texts.items()})
         trees[version] = formatter.format_tree(dict(sorted(files.items())))
         verifier.verify_tree(version, trees[version])
     verifier.save()

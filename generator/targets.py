@@ -9,16 +9,29 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from .catalog import Catalog
 from .diagnostics import CatalogError, Diagnostic, Location, did_you_mean
 
 # Builds the frozen view of one version: (every resolved version, the version) -> view.
 ViewBuilder = Callable[[Mapping[str, Catalog], str], Any]
-# Files a target makes without a template, for several versions at once:
-# catalogs -> {version: {path under the target's output: text}}.
-FileMaker = Callable[[Sequence[Catalog]], Mapping[str, Mapping[str, str]]]
+
+
+class MadeFiles(Protocol):
+    """Files a target makes without a template, for several versions at once. Making
+    them may go on in the background from the maker's call until result()."""
+
+    def result(self) -> Mapping[str, Mapping[str, str]]:
+        """{version: {path under the target's output: text}}"""
+        ...
+
+    def cancel(self) -> None:
+        """Drop work whose result is no longer wanted (a later stage failed)."""
+        ...
+
+
+FileMaker = Callable[[Sequence[Catalog]], MadeFiles]
 
 
 @dataclass(frozen=True)
@@ -54,7 +67,7 @@ TARGETS = (
         "the typed Python client package",
         "python",
         ".client_views:build_client_view",
-        files=".datamodels:model_files",
+        files=".datamodels:ModelFiles",
     ),
     Target("reference", "a one-page searchable endpoint reference", "", ".reference_views:build_reference_view"),
     Target("tables", "scope tables as CSV, JSON and Markdown", "tables", ".table_views:build_tables_view"),
