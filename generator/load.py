@@ -38,6 +38,7 @@ from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import VersionedResolver
 
 from .diagnostics import Collector, Location
+from .load_cache import LoadCache
 from .yaml_limits import MAX_ALIAS_VALUES, MAX_DEPTH, MAX_VALUES, FileProblem, line_col, read_catalog_file
 
 
@@ -549,7 +550,8 @@ def load_catalog(root: Path) -> LoadedCatalog:
     if not root.is_dir():
         problems.error(Location(display_name(root)), "catalog folder not found", "pass --catalog DIR")
         problems.raise_if_any()
-    builder = DocumentBuilder(YAML(typ="safe", pure=False))
+    cache = LoadCache()
+    builder: DocumentBuilder | None = None  # made on the first file the cache does not hold
     documents = []
     for path in sorted(root.rglob("*.yaml")):
         name = display_name(path)
@@ -557,7 +559,12 @@ def load_catalog(root: Path) -> LoadedCatalog:
         text = ""
         try:
             text = read_catalog_file(path)
-            data = builder.build(text)
+            key = cache.key(text)
+            data = cache.get(key)
+            if data is None:
+                builder = builder or DocumentBuilder(YAML(typ="safe", pure=False))
+                data = builder.build(text)
+                cache.put(key, data)
         except FileProblem as error:
             problems.error(Location(name, error.line, error.col), error.message, error.hint)
             continue
@@ -573,5 +580,6 @@ def load_catalog(root: Path) -> LoadedCatalog:
             problems.error(Location(name, line, col), message, hint)
             continue
         documents.append(Document(name, relative, data))
+    cache.save()
     problems.raise_if_any()
     return LoadedCatalog(root, tuple(documents))
