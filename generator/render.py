@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -16,22 +17,26 @@ from .markdown import markdown_text
 TOKEN = re.compile(r"\{(\w+)\}")
 
 
-def bytecode_cache() -> BytecodeCache | None:
-    """Compiled templates kept in the cache folder (keyed by Jinja on each template's
-    source), so a run does not compile the same templates again: compiling is most of
-    rendering's cost."""
-    folder = cache_folder().parent / "jinja"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None  # a read-only home: compile every run
-    return FileSystemBytecodeCache(str(folder))
+def bytecode_cache(templates: Path) -> BytecodeCache | None:
+    """Compiled templates, kept as Python keeps its bytecode: beside the sources
+    (`<templates>/__pycache__/`, keyed by Jinja on each template's name and source), or
+    in the cache folder where the templates' folder cannot be written. Compiling is most
+    of rendering's cost, and a template is compiled again only once it is edited."""
+    for folder in (templates / "__pycache__", cache_folder().parent / "jinja"):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            continue
+        if os.access(folder, os.W_OK):
+            return FileSystemBytecodeCache(str(folder))
+    return None  # nowhere to keep them: compile every run
 
 
 def make_environment(folder: Path) -> Environment:
+    """The Jinja environment of one target's templates (`<templates>/<target>/`)."""
     environment = Environment(
         loader=FileSystemLoader(str(folder)),
-        bytecode_cache=bytecode_cache(),
+        bytecode_cache=bytecode_cache(folder.parent),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
