@@ -1,0 +1,111 @@
+"""datamodel-code-generator's runs: one for every version of a run, in a forked child
+(started early when the catalog changed), equal to the tool's run on each version alone,
+and a failure in the child reported with its cause. The forking halves run in a fresh
+process: a test process may hold other threads, and then a run rightly stays in process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from intercom_gen.catalog import Catalog
+from intercom_gen.pipeline import resolve_catalog
+
+RESOLVED = resolve_catalog()
+
+
+def run_script(script: str, cache: Path) -> str:
+    environment = {**os.environ, "INTERCOM_GEN_CACHE": str(cache / "black")}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environment, check=False)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_one_run_for_every_version_in_a_child_equals_each_version_alone(tmp_path: Path) -> None:
+    """The models of every version are made in one run of datamodel-code-generator, in a
+    forked child; each version's classes must read exactly as the tool writes them from
+    that version's schemas alone. The forking half runs in a fresh process: a test
+    process may hold other threads, and then the run rightly stays in process."""
+    script = """
+import json, os, sys
+import intercom_gen.model_generation as generation
+from intercom_gen.model_schema import catalog_schema
+from intercom_gen.pipeline import resolve_catalog
+resolved = resolve_catalog()
+forks = []
+fork = os.fork
+def counted_fork():
+    forks.append(1)
+    return fork()
+os.fork = counted_fork
+documents = {v: catalog_schema(resolved.versions[v])[0] for v in resolved.supported}
+made = generation.PendingModels(documents).result()
+assert forks == [1], "the models were not made in one child process"
+json.dump({v: {c.name: c.text for c in classes} for v, classes in made.items()}, sys.stdout)
+"""
+    together = json.loads(run_script(script, tmp_path))
+    assert sorted(together) == list(RESOLVED.supported)
+    for version in RESOLVED.supported:
+        alone = _one_by_one(RESOLVED.versions[version])
+        assert list(together[version]) == list(alone), f"{version}: other classes, or in another order"
+        for name, text in alone.items():
+            assert together[version][name] == text, f"{version}: class {name} differs"
+
+
+def _one_by_one(catalog: Catalog) -> dict[str, str]:
+    """datamodel-code-generator called on one version's schemas, bypassing every cache."""
+    from intercom_gen.model_generation import generate_source, parse_classes
+    from intercom_gen.model_schema import catalog_schema
+
+    return {name: text for name, (text, _) in parse_classes(generate_source(catalog_schema(catalog)[0])).items()}
+
+
+def test_a_failure_in_the_child_is_reported_with_its_cause(tmp_path: Path) -> None:
+    script = """
+import intercom_gen.model_generation as generation
+from intercom_gen.model_schema import catalog_schema
+from intercom_gen.pipeline import resolve_catalog
+resolved = resolve_catalog()
+def broken(document):
+    raise ValueError("no model for this schema")
+generation.generate_source = broken
+version = resolved.supported[0]
+pending = generation.PendingModels({version: catalog_schema(resolved.versions[version])[0]})
+assert pending._worker is not None, "it ran in process, not in a child"
+try:
+    pending.result()
+except RuntimeError as error:
+    print(error)
+"""
+    assert run_script(script, tmp_path).strip() == (
+        "datamodel-code-generator failed in its worker process: ValueError: no model for this schema"
+    )
+    assert not list(tmp_path.rglob("*.json")), "a failed run caches nothing"
+
+
+def test_a_worker_started_early_makes_the_models_and_is_skipped_once_they_are_made(tmp_path: Path) -> None:
+    script = """
+import json
+import intercom_gen.model_generation as generation
+from intercom_gen.locations import DEFAULT_CATALOG
+from intercom_gen.model_schema import catalog_schema
+from intercom_gen.pipeline import resolve_catalog
+generation.start_early(DEFAULT_CATALOG)
+early = generation._early
+assert early is not None, "no worker was started for a catalog whose models were never made"
+resolved = resolve_catalog(DEFAULT_CATALOG)
+version = resolved.supported[-1]
+pending = generation.PendingModels({version: catalog_schema(resolved.versions[version])[0]})
+assert pending._worker is early and generation._early is None, "the run did not use the early worker"
+made = pending.result()[version]
+generation.stop_early(DEFAULT_CATALOG)
+generation.start_early(DEFAULT_CATALOG)
+assert generation._early is None, "a worker was started though the catalog is unchanged since"
+print(json.dumps({c.name: c.text for c in made}))
+"""
+    made = json.loads(run_script(script, tmp_path))
+    version = RESOLVED.supported[-1]
+    assert made == _one_by_one(RESOLVED.versions[version])
