@@ -275,16 +275,19 @@ PAGES = (
 def build_site_view(resolved: Mapping[str, Catalog], version: str) -> SiteView:
     catalog = resolved[version]
     endpoints = endpoint_views(catalog)
+    by_group: dict[str, list[EndpointView]] = {}
+    for endpoint in endpoints:
+        by_group.setdefault(endpoint.group, []).append(endpoint)
     groups = tuple(
         GroupPageView(
             id=g.id,
             title=g.title,
             summary=g.summary,
             file=f"groups/{g.id}.md",
-            endpoints=tuple(e for e in endpoints if e.group == g.id),
-            count=sum(e.group == g.id for e in endpoints),
-            count_text=plural(sum(e.group == g.id for e in endpoints), "endpoint"),
-            has_endpoints=any(e.group == g.id for e in endpoints),
+            endpoints=tuple(by_group.get(g.id, ())),
+            count=len(by_group.get(g.id, ())),
+            count_text=plural(len(by_group.get(g.id, ())), "endpoint"),
+            has_endpoints=g.id in by_group,
         )
         for g in sorted(catalog.groups, key=lambda g: g.id)
     )
