@@ -183,7 +183,12 @@ class Schema(Located):
     description: str
     properties: tuple[Property, ...]
     required: tuple[str, ...]
+    """The fields a request must carry (for a schema sent in requests)."""
     additional_properties: bool
+    always_sent: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """The fields Intercom sends in every response holding this schema, each with the
+    reason the catalog believes so; the published descriptions over-declare `required`,
+    so only these are required in the client's response models."""
 
     def property(self, name: str) -> Property | None:
         return next((p for p in self.properties if p.name == name), None)

@@ -47,6 +47,8 @@ def schema_document(catalog: Catalog) -> dict[str, Any]:
         document["properties"] = {p.name: thaw(p.definition) for p in schema.properties}
         if schema.required:
             document["required"] = list(schema.required)
+        if schema.always_sent:
+            document["always_sent"] = dict(schema.always_sent)
         document["additionalProperties"] = schema.additional_properties
         documents[schema.name] = document
     return documents

@@ -180,17 +180,15 @@ def main(
     if makes_models:
         # datamodel-code-generator's imports then overlap the catalog's loading.
         start_early(catalog_folder)
-    try:
-        resolved = resolve_catalog(catalog_folder)
-        versions = require_versions(resolved, wanted or resolved.supported, catalog_folder)
-        if check:
-            status = check_tree(resolved, versions, out, templates, targets)
-        else:
-            for line in regenerate(resolved, versions, out, templates, targets):
-                click.echo(line)
-    except BaseException:
-        stop_early()
-        raise
+    # A run that fails leaves an early worker waiting: it ends with this process, or a
+    # later run in the same process (a test's) uses it.
+    resolved = resolve_catalog(catalog_folder)
+    versions = require_versions(resolved, wanted or resolved.supported, catalog_folder)
+    if check:
+        status = check_tree(resolved, versions, out, templates, targets)
+    else:
+        for line in regenerate(resolved, versions, out, templates, targets):
+            click.echo(line)
     stop_early(catalog_folder if makes_models else None)
     if check:
         sys.exit(status)

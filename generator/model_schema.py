@@ -3,8 +3,8 @@
 Every class name is decided here, not invented by the tool: schemas keep their catalog
 name in PascalCase and each enum becomes `<Schema><Field>`. Enums are open, so a value
 Intercom adds later does not break a client built today; every model keeps unknown
-fields; response fields are all optional because the live API omits fields its
-description marks required."""
+fields; a response field is required only where the catalog says Intercom always sends
+it (`always_sent`), because the live API omits fields its description marks required."""
 
 from __future__ import annotations
 
@@ -71,8 +71,11 @@ def json_schema(
             },
             "additionalProperties": True,
         }
-        if schema.required and schema.name in request_schemas:
-            document["required"] = list(schema.required)
+        # A request's model requires what a request must carry; any other model is read
+        # from responses, and requires only what Intercom always sends (always_sent).
+        required = schema.required if schema.name in request_schemas else tuple(schema.always_sent)
+        if required:
+            document["required"] = list(required)
         definitions[name] = document
     definitions.update(enums)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Models", "$defs": dict(sorted(definitions.items()))}

@@ -25,6 +25,7 @@ from .catalog import (
 )
 from .diagnostics import Location, did_you_mean
 from .reader import Key, Reader, is_text
+from .text import one_line
 
 METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH")
 ACCESS = ("read", "write")
@@ -422,6 +423,7 @@ SCHEMA_KEYS = {
     "type": Key("str", choices=("object",)),
     "properties": Key("map", required=False),
     "required": Key("strs", required=False),
+    "always_sent": Key("map", required=False),
     "additionalProperties": Key("bool", required=False),
 }
 
@@ -527,12 +529,21 @@ def read_schema(reader: Reader, node: Any, at: Location, expected_name: str | No
     for index, field_name in enumerate(required):
         if field_name not in (node.get("properties") or {}):
             reader.error(reader.item_at(node["required"], index), f"required field {field_name!r} is not a field of schema {name!r}", did_you_mean(field_name, declared))
+    always_sent: dict[str, str] = {}
+    for field_name, reason in (node.get("always_sent") or {}).items():
+        if field_name not in declared:
+            reader.error(reader.key_at(node["always_sent"], field_name), f"always_sent field {field_name!r} is not a field of schema {name!r}", did_you_mean(str(field_name), declared))
+        elif not is_text(reason):
+            reader.error(reader.value_at(node["always_sent"], field_name), f"always_sent field {field_name!r} of schema {name!r} needs the reason Intercom always sends it", "for example: every example response in Intercom's descriptions carries it")
+        else:
+            always_sent[str(field_name)] = one_line(reason)
     return Schema(
         name,
         node["description"],
         tuple(properties),
         required,
         bool(node.get("additionalProperties", True)),
+        always_sent=MappingProxyType({p.name: always_sent[p.name] for p in properties if p.name in always_sent}),
         where=at,
         spots=reader.spots(node),
     )

@@ -59,7 +59,12 @@ def remove_field(catalog: Catalog, rule: VersionRule) -> Catalog:
     schema, removed = field_named(catalog, rule)
     return with_schema(
         catalog,
-        replace(schema, properties=tuple(p for p in schema.properties if p is not removed), required=tuple(r for r in schema.required if r != removed.name)),
+        replace(
+            schema,
+            properties=tuple(p for p in schema.properties if p is not removed),
+            required=tuple(r for r in schema.required if r != removed.name),
+            always_sent=MappingProxyType({k: v for k, v in schema.always_sent.items() if k != removed.name}),
+        ),
     )
 
 
@@ -105,6 +110,7 @@ def rename_field(catalog: Catalog, rule: VersionRule) -> Catalog:
             schema,
             properties=tuple(renamed if p is old else p for p in schema.properties),
             required=tuple(new_name if r == old.name else r for r in schema.required),
+            always_sent=MappingProxyType({(new_name if k == old.name else k): v for k, v in schema.always_sent.items()}),
         ),
     )
 
