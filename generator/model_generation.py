@@ -15,6 +15,7 @@ fork safely it runs in a child, whose result is read only when the models are ne
 from __future__ import annotations
 
 import ast
+import gc
 import hashlib
 import json
 import os
@@ -53,6 +54,8 @@ OPTIONS: dict[str, Any] = {
 }
 # The tool's root model of the whole document, which no schema is.
 ROOT_MODEL = "Models"
+# CPython's own thresholds of the cyclic garbage collector.
+PYTHON_GC_THRESHOLDS = (700, 10, 10)
 # Raised to in the cache key whenever what is cached changes shape.
 CACHE_FORMAT = "classes-1"
 
@@ -248,6 +251,9 @@ class Worker:
 
 def _serve(requests: int, results: int) -> NoReturn:
     status = 0
+    # The tool makes and drops many objects: its memory is kept down by the usual
+    # collector, whatever the parent process chose for itself.
+    gc.set_threshold(*PYTHON_GC_THRESHOLDS)
     try:
         with suppress(BaseException):  # a broken install is reported when a document comes
             _import_tool()
