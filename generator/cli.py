@@ -21,7 +21,7 @@ from click.core import ParameterSource
 from . import __version__
 from .cli_parts import IDS_HINT, catalog_option, configured, inherited, project_config, reports_errors
 from .config import Config
-from .fingerprint import inputs_fingerprint, record
+from .fingerprint import Inputs, record
 from .locations import DEFAULT_TEMPLATES
 
 if TYPE_CHECKING:
@@ -191,6 +191,9 @@ def main(
         # a later run in the same process (a test's) uses it.
         resolved = resolve_catalog(catalog_folder)
         versions = require_versions(resolved, wanted or resolved.supported, catalog_folder)
+        # The inputs as they were read, not as they may be once the run is done.
+        inputs = Inputs(catalog_folder, templates, versions)
+        inputs.digest()
         if check:
             status = check_tree(resolved, versions, out, templates, targets)
         else:
@@ -203,7 +206,7 @@ def main(
         sys.exit(status)
     if not targets:
         # Only a run of every target makes the whole output current for its inputs.
-        record(out, inputs_fingerprint(catalog_folder, templates, versions), [out / v for v in versions])
+        record(out, inputs, [out / v for v in versions])
 
 
 @main.command(epilog=f"""\b

@@ -12,15 +12,18 @@ Paths are relative to the folder of that pyproject.toml. An option on the comman
 overrides its key.
 
 generator.entry reads the settings before its no-op check, which must stay a few
-milliseconds: this module imports only `os`, `re` and `pathlib` (which the interpreter
-has loaded already), and `tomllib` only once a pyproject.toml that may hold the table
-is found."""
+milliseconds: this module imports only `os` at first; `re`, `pathlib` and `tomllib`
+(about 15 ms together) only once a pyproject.toml that may hold the table is found."""
 
 from __future__ import annotations
 
 import os
-import re
-from pathlib import Path
+
+# Not typing.TYPE_CHECKING: importing typing costs the no-op check 3 ms. Type checkers
+# take any name TYPE_CHECKING as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 FILE_NAME = "pyproject.toml"
 TABLE = "intercom-gen"
@@ -29,12 +32,6 @@ PATH_KEYS = ("catalog", "out")
 LIST_KEYS = ("targets", "versions")
 KEYS = PATH_KEYS + LIST_KEYS
 
-# Any way TOML can spell the table starts a line so: `[tool.intercom-gen]` (spaces and
-# quotes allowed), a bare `[tool]` table, or a top-level `tool.` dotted key or `tool =`.
-# A file with none of these cannot hold the table and is not parsed. The patterns are
-# compiled when first used (re caches them), not at import: the fast path pays only for
-# the first, and only where there is a pyproject.toml.
-MAY_HOLD_TABLE = r"""(?m)^[ \t]*(?:\[{1,2}[ \t]*tool[ \t]*(?:\.[ \t]*["']?intercom-gen|\])|tool[ \t]*(?:\.[ \t]*["']?intercom-gen|=))"""
 TABLE_HEADER = r"""(?m)^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*["']?intercom-gen["']?[ \t]*\]"""
 ANY_HEADER = r"(?m)^[ \t]*\["
 TOML_POSITION = r"\s*\(at line (\d+), column (\d+)\)$"
@@ -88,45 +85,72 @@ class Config:
 NO_CONFIG = Config()
 
 
-def find_config(start: Path) -> tuple[Path, str, dict[str, object]] | None:
+def may_hold_table(text: str) -> bool:
+    """Whether a line starts as any TOML spelling of the table would: `[tool.intercom-gen]`
+    (spaces and quotes allowed), a bare `[tool]` table, or a top-level `tool.` dotted key
+    or `tool =`. A file with none cannot hold the table and is not parsed."""
+    for line in text.splitlines():
+        rest = line.lstrip(" \t")
+        if rest.startswith("["):
+            rest = rest[2:] if rest.startswith("[[") else rest[1:]
+            rest = rest.lstrip(" \t")
+            opens_table = True
+        else:
+            opens_table = False
+        if not rest.startswith("tool"):
+            continue
+        rest = rest[4:].lstrip(" \t")
+        if rest.startswith("."):
+            if rest[1:].lstrip(" \t").lstrip("\"'").startswith(TABLE):
+                return True
+        elif rest.startswith("]" if opens_table else "="):
+            return True
+    return False
+
+
+def find_config(start: str) -> tuple[str, str, dict[str, object]] | None:
     """The first pyproject.toml at or above `start` with the table: its path, its text
     and the table. A file with a TOML error that may hold the table is an error; one
     that cannot is not ours to judge and is passed over."""
-    folder = start.absolute()
-    for candidate in (folder, *folder.parents):
-        path = candidate / FILE_NAME
+    folder = os.path.abspath(start)
+    while True:
+        path = os.path.join(folder, FILE_NAME)
         try:
-            text = path.read_text(encoding="utf-8")
+            with open(path, encoding="utf-8") as stream:
+                text = stream.read()
         except (OSError, UnicodeDecodeError):
-            continue
-        if not re.search(MAY_HOLD_TABLE, text):
-            continue
-        table = _parse_table(path, text, start)
-        if table is not None:
-            return path, text, table
-    return None
+            text = None
+        if text is not None and may_hold_table(text):
+            table = _parse_table(path, text, start)
+            if table is not None:
+                return path, text, table
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
-def load_config(start: Path | None = None) -> Config:
+def load_config(start: str | os.PathLike[str] | None = None) -> Config:
     """The settings for a run started in `start` (the current folder by default);
     NO_CONFIG when no pyproject.toml above it has the table. Raises ConfigError."""
-    start = Path.cwd() if start is None else start
-    found = find_config(start)
+    begin = os.getcwd() if start is None else os.fspath(start)
+    found = find_config(begin)
     if found is None:
         return NO_CONFIG
     path, text, table = found
-    return _read_table(path, text, table, start)
+    return _read_table(path, text, table, begin)
 
 
-def _display(path: Path, start: Path) -> str:
+def _display(path: str, start: str) -> str:
     """How a path is shown in messages: relative to the folder the run started in."""
     try:
-        return os.path.relpath(path, start.absolute())
+        return os.path.relpath(path, os.path.abspath(start))
     except ValueError:  # another drive, on Windows
-        return str(path)
+        return path
 
 
-def _parse_table(path: Path, text: str, start: Path) -> dict[str, object] | None:
+def _parse_table(path: str, text: str, start: str) -> dict[str, object] | None:
+    import re
     import tomllib
 
     try:
@@ -151,6 +175,8 @@ def _position(text: str, key: str | None) -> tuple[int, int]:
     """Where `key` of the table is written (1-based line and column), found by scanning
     the text: within the `[tool.intercom-gen]` section first, then anywhere as a dotted
     key; the table's header, or the first line, when it cannot be found."""
+    import re
+
     header = re.search(TABLE_HEADER, text)
     if key is None:
         return (_line_col(text, header.start()) if header else (1, 1))
@@ -172,7 +198,9 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
-def _read_table(path: Path, text: str, table: dict[str, object], start: Path) -> Config:
+def _read_table(path: str, text: str, table: dict[str, object], start: str) -> Config:
+    from pathlib import Path
+
     file = _display(path, start)
     problems: list[Problem] = []
 
@@ -186,7 +214,7 @@ def _read_table(path: Path, text: str, table: dict[str, object], start: Path) ->
         close = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.6)
         hint = f"did you mean {close[0]!r}?" if close else "the keys are " + ", ".join(sorted(KEYS))
         problem(key, f"unknown key {key!r} in {HEADER}", hint)
-    folder = path.parent
+    folder = Path(path).parent
     paths: dict[str, Path] = {}
     for key in PATH_KEYS:
         if key not in table:
@@ -196,7 +224,7 @@ def _read_table(path: Path, text: str, table: dict[str, object], start: Path) ->
             problem(key, f"{key} must be a folder path as a string, not {_describe(value)}", f'for example {key} = "{key if key == "catalog" else "generated"}"')
             continue
         given = Path(value)
-        paths[key] = given if given.is_absolute() else Path(_display(folder / given, start))
+        paths[key] = given if given.is_absolute() else Path(_display(os.fspath(folder / given), start))
     lists: dict[str, tuple[str, ...]] = {}
     for key in LIST_KEYS:
         if key not in table:
@@ -213,7 +241,7 @@ def _read_table(path: Path, text: str, table: dict[str, object], start: Path) ->
     if problems:
         raise ConfigError(sorted(problems, key=lambda p: (p.line, p.col, p.message)))
     return Config(
-        file=path,
+        file=Path(path),
         catalog=paths.get("catalog"),
         out=paths.get("out"),
         versions=lists.get("versions", ()),

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 from .config import ConfigError, load_config
-from .fingerprint import declared_versions, inputs_fingerprint, is_current
-from .locations import DEFAULT_CATALOG, DEFAULT_TEMPLATES
+from .fingerprint import Inputs, declared_versions, is_current
+from .shipped import shipped_folder
 
 PLAIN_OPTIONS = ("--version", "--out", "--catalog")
 
@@ -47,15 +46,16 @@ def main() -> None:
     except ConfigError:
         config = None  # the full command line reports it
     if options is not None and config is not None and not config.targets:
-        catalog = Path(options["--catalog"]) if "--catalog" in options else config.catalog or DEFAULT_CATALOG
-        out = Path(options["--out"]) if "--out" in options else config.out or Path("generated")
+        catalog = options.get("--catalog") or os.fspath(config.catalog or shipped_folder("catalog"))
+        out = options.get("--out") or os.fspath(config.out or "generated")
         if "--version" in options:
             versions = [options["--version"]]
         else:
             versions = list(config.versions) or declared_versions(catalog)
-        if versions and is_current(out, inputs_fingerprint(catalog, DEFAULT_TEMPLATES, versions), [out / v for v in versions]):
-            for version in versions:
-                print(f"{out / version}: unchanged")
+        folders = [os.path.join(out, v) for v in versions]
+        if versions and is_current(out, Inputs(catalog, shipped_folder("templates"), versions), folders):
+            for folder in folders:
+                print(f"{folder}: unchanged")
             return
     from .cli import main as full_command_line
 
