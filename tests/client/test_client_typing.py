@@ -35,6 +35,10 @@ from intercom_api.params import CreateConversationRequestFromParam, SearchQueryP
 def use(client: Intercom) -> None:
     contact = client.contacts.retrieve("c1", timeout=5.0, extra_headers={"X-Trace-Id": "t"})
     assert_type(contact, Contact)
+    # Fields Intercom always sends (the catalog's always_sent) are plain; others may be None.
+    assert_type(contact.id, str)
+    assert_type(client.contacts.retrieve(contact.id), Contact)
+    assert_type(contact.email, str | None)
     assert_type(client.contacts.search(query={"field": "role", "operator": "=", "value": "user"}), SyncPager[Contact])
     for found in client.contacts.search(query={"field": "role", "operator": "=", "value": "user"}, per_page=5):
         assert_type(found, Contact)
@@ -79,6 +83,7 @@ def use(client: Intercom) -> None:
     client.contacts.update("c1", email=None)  # wrong
     client.contacts.update("c1", name=None)
     client.contacts.retrieve("c1", timeout="soon")  # wrong
+    client.contacts.retrieve(client.contacts.retrieve("c1").email)  # wrong
 
 
 Intercom("token", region="mars")  # wrong

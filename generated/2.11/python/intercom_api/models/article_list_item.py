@@ -17,11 +17,11 @@ class ArticleListItem(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: ArticleListItemType | None = None
+    type: ArticleListItemType
     """
     Always article.
     """
-    id: str | None = None
+    id: str
     """
     Intercom's id for the article.
     """

@@ -17,7 +17,7 @@ class ContactCompanies(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: ContactCompaniesType | None = None
+    type: ContactCompaniesType
     """
     Always list.
     """

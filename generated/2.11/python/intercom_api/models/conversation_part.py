@@ -19,11 +19,11 @@ class ConversationPart(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: ConversationPartType | None = None
+    type: ConversationPartType
     """
     Always conversation_part.
     """
-    id: str | None = None
+    id: str
     """
     The part's id.
     """

@@ -15,11 +15,11 @@ class ConversationPartAuthor(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: str | None = None
+    type: str
     """
     Author kind, e.g. admin, user, bot or team.
     """
-    id: str | None = None
+    id: str
     """
     Author's id.
     """

@@ -18,11 +18,11 @@ class PaginatedConversationResponse(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: PaginatedConversationResponseType | None = None
+    type: PaginatedConversationResponseType
     """
     Always conversation.list.
     """
-    conversations: list[ConversationListItem] | None = None
+    conversations: list[ConversationListItem]
     """
     The conversations on this page.
     """

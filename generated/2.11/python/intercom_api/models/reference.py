@@ -15,8 +15,8 @@ class Reference(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: str | None = None
+    type: str
     """
     Type of the referenced object.
     """
-    id: str | None = None
+    id: str | None

@@ -17,11 +17,11 @@ class Tags(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: TagsType | None = None
+    type: TagsType
     """
     Always tag.list.
     """
-    tags: list[Tag] | None = None
+    tags: list[Tag]
     """
     The tags.
     """

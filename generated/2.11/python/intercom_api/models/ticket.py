@@ -20,11 +20,11 @@ class Ticket(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: TicketTypeEnum | None = None
+    type: TicketTypeEnum
     """
     Always ticket.
     """
-    id: str | None = None
+    id: str
     """
     Intercom's id for the ticket.
     """

@@ -17,11 +17,11 @@ class TicketContacts(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: TicketContactsType | None = None
+    type: TicketContactsType
     """
     Always contact.list.
     """
-    contacts: list[ContactReference] | None = None
+    contacts: list[ContactReference]
     """
     The contacts.
     """

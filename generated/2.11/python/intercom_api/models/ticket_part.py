@@ -19,11 +19,11 @@ class TicketPart(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: TicketPartType | None = None
+    type: TicketPartType
     """
     Always ticket_part.
     """
-    id: str | None = None
+    id: str
     """
     The part's id.
     """

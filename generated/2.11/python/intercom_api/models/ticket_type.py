@@ -17,11 +17,11 @@ class TicketType(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: TicketTypeType | None = None
+    type: TicketTypeType
     """
     Always ticket_type.
     """
-    id: str | None = None
+    id: str
     """
     The ticket type's id.
     """

@@ -17,7 +17,7 @@ class TicketTypeAttributeList(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: TicketTypeAttributeListType | None = None
+    type: TicketTypeAttributeListType
     """
     Always ticket_type_attributes.list.
     """

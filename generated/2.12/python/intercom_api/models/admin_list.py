@@ -17,11 +17,11 @@ class AdminList(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: AdminListType | None = None
+    type: AdminListType
     """
     Always admin.list.
     """
-    admins: list[Admin] | None = None
+    admins: list[Admin]
     """
     The admins.
     """

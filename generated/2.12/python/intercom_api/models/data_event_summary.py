@@ -17,7 +17,7 @@ class DataEventSummary(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: DataEventSummaryType | None = None
+    type: DataEventSummaryType
     """
     Always event.summary.
     """

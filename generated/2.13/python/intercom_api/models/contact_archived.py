@@ -16,11 +16,11 @@ class ContactArchived(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: ContactArchivedType | None = None
+    type: ContactArchivedType
     """
     Always contact.
     """
-    id: str | None = None
+    id: str
     """
     Intercom's id for this object.
     """

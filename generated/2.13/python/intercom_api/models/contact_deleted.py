@@ -16,11 +16,11 @@ class ContactDeleted(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: ContactDeletedType | None = None
+    type: ContactDeletedType
     """
     Always contact.
     """
-    id: str | None = None
+    id: str
     """
     Intercom's id for this object.
     """

@@ -17,11 +17,11 @@ class ConversationParts(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: ConversationPartsType | None = None
+    type: ConversationPartsType
     """
     Always conversation_part.list.
     """
-    conversation_parts: list[ConversationPart] | None = None
+    conversation_parts: list[ConversationPart]
     """
     The parts, oldest first (at most 500).
     """

@@ -18,11 +18,11 @@ class ConversationSource(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: ConversationSourceType | None = None
+    type: ConversationSourceType
     """
     Channel the conversation came in through.
     """
-    id: str | None = None
+    id: str
     """
     Id of the originating message.
     """

@@ -16,15 +16,15 @@ class Message(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: str | None = None
+    type: str
     """
     Object type, e.g. user_message or admin_message.
     """
-    id: str | None = None
+    id: str
     """
     Intercom's id for the message.
     """
-    created_at: int | None = None
+    created_at: int
     """
     When it was sent, Unix seconds.
     """
@@ -32,11 +32,11 @@ class Message(BaseModel):
     """
     Subject line (email only).
     """
-    body: str | None = None
+    body: str
     """
     Message text; may contain HTML.
     """
-    message_type: MessageMessageType | None = None
+    message_type: MessageMessageType
     """
     Channel the message went out on.
     """

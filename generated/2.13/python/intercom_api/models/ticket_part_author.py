@@ -16,11 +16,11 @@ class TicketPartAuthor(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: TicketPartAuthorType | None = None
+    type: TicketPartAuthorType
     """
     Author kind.
     """
-    id: str | None = None
+    id: str
     """
     Author's id.
     """

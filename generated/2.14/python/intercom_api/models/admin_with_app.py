@@ -18,11 +18,11 @@ class AdminWithApp(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: AdminWithAppType | None = None
+    type: AdminWithAppType
     """
     Always admin.
     """
-    id: str | None = None
+    id: str
     """
     The admin's id.
     """

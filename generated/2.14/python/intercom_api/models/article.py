@@ -19,11 +19,11 @@ class Article(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: ArticleType | None = None
+    type: ArticleType
     """
     Always article.
     """
-    id: str | None = None
+    id: str
     """
     Intercom's id for the article.
     """

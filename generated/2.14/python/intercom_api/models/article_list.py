@@ -18,7 +18,7 @@ class ArticleList(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: ArticleListType | None = None
+    type: ArticleListType
     """
     Always list.
     """
@@ -30,7 +30,7 @@ class ArticleList(BaseModel):
     """
     How many articles there are.
     """
-    data: list[ArticleListItem] | None = None
+    data: list[ArticleListItem]
     """
     The articles on this page, most recently updated first.
     """

@@ -16,11 +16,11 @@ class ContactReference(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: ContactReferenceType | None = None
+    type: ContactReferenceType
     """
     Always contact.
     """
-    id: str | None = None
+    id: str
     """
     Intercom's id for the contact.
     """

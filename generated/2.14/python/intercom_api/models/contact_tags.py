@@ -16,7 +16,7 @@ class ContactTags(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    data: list[AddressableList] | None = None
+    data: list[AddressableList]
     """
     References to the tags.
     """

@@ -27,11 +27,11 @@ class Conversation(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: ConversationType | None = None
+    type: ConversationType
     """
     Always conversation.
     """
-    id: str | None = None
+    id: str
     """
     Intercom's id for the conversation.
     """

@@ -17,11 +17,11 @@ class Admin(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: AdminType | None = None
+    type: AdminType
     """
     Always admin.
     """
-    id: str | None = None
+    id: str
     """
     The admin's id.
     """

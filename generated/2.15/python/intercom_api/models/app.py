@@ -15,7 +15,7 @@ class App(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: str | None = None
+    type: str
     """
     Always app.
     """

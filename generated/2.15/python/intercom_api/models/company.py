@@ -19,11 +19,11 @@ class Company(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: CompanyType | None = None
+    type: CompanyType
     """
     Always company.
     """
-    id: str | None = None
+    id: str
     """
     Intercom's id for the company.
     """

@@ -18,7 +18,7 @@ class CompanyList(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: CompanyListType | None = None
+    type: CompanyListType
     """
     Always list.
     """
@@ -30,7 +30,7 @@ class CompanyList(BaseModel):
     """
     How many companies there are.
     """
-    data: list[Company] | None = None
+    data: list[Company]
     """
     The companies on this page.
     """

@@ -22,11 +22,11 @@ class Contact(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: str | None = None
+    type: str
     """
     Always contact.
     """
-    id: str | None = None
+    id: str
     """
     Intercom's id for the contact.
     """

@@ -18,11 +18,11 @@ class ContactList(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: ContactListType | None = None
+    type: ContactListType
     """
     Always list.
     """
-    data: list[Contact] | None = None
+    data: list[Contact]
     """
     The contacts on this page.
     """

@@ -17,11 +17,11 @@ class ConversationContacts(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: ConversationContactsType | None = None
+    type: ConversationContactsType
     """
     Always contact.list.
     """
-    contacts: list[ContactReference] | None = None
+    contacts: list[ContactReference]
     """
     The contacts.
     """

@@ -27,11 +27,11 @@ class ConversationListItem(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: ConversationListItemType | None = None
+    type: ConversationListItemType
     """
     Always conversation.
     """
-    id: str | None = None
+    id: str
     """
     Intercom's id for the conversation.
     """

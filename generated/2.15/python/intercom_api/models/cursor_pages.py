@@ -17,7 +17,7 @@ class CursorPages(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: CursorPagesType | None = None
+    type: CursorPagesType
     """
     Always pages.
     """

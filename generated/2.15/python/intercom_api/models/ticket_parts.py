@@ -17,11 +17,11 @@ class TicketParts(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: TicketPartsType | None = None
+    type: TicketPartsType
     """
     Always ticket_part.list.
     """
-    ticket_parts: list[TicketPart] | None = None
+    ticket_parts: list[TicketPart]
     """
     The parts (at most 500).
     """

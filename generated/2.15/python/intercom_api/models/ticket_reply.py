@@ -18,11 +18,11 @@ class TicketReply(BaseModel):
     model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
     )
-    type: TicketReplyType | None = None
+    type: TicketReplyType
     """
     Always ticket_part.
     """
-    id: str | None = None
+    id: str
     """
     The part's id.
     """
