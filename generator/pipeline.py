@@ -16,7 +16,7 @@ from .formatting import Formatter
 from .load import display_name, load_catalog
 from .locations import DEFAULT_CATALOG, DEFAULT_TEMPLATES
 from .render import make_environment, output_pattern, render_tree, template_names
-from .targets import select_targets
+from .targets import Target, select_targets
 from .validate import validate_catalog
 from .verify import Verifier
 from .versions import resolve_versions
@@ -75,32 +75,46 @@ def generate(
     when none is named)."""
     selected = select_targets(targets)
     versions = list(versions)
+    formatter = formatter or Formatter()
+    verifier = Verifier()
     built = build_views(resolved.versions, versions, selected)
     try:
         renderers = [(t, make_environment(templates / t.name), template_names(templates / t.name)) for t in selected]
+        # Rendered files are formatted and verified while files made without a template
+        # (the models, made in a child process) may still be on their way.
         rendered = {
-            version: {
-                target.name: render_tree(environment, names, built.views[version][target.name], f"{target.name}/")
-                for target, environment, names in renderers
-            }
+            version: _finished(
+                version,
+                {
+                    _placed(target, path): text
+                    for target, environment, names in renderers
+                    for path, text in render_tree(environment, names, built.views[version][target.name], f"{target.name}/").items()
+                },
+                formatter,
+                verifier,
+            )
             for version in versions
         }
         made = built.finish()
     finally:
         built.cancel()
-    formatter = formatter or Formatter()
-    verifier = Verifier()
     trees = {}
     for version in versions:
-        files: dict[str, str] = {}
-        for target in selected:
-            prefix = f"{target.output}/" if target.output else ""
-            texts = {**rendered[version][target.name], **made[version].get(target.name, {})}
-            files.update({prefix + path: text for path, text in texts.items()})
-        trees[version] = formatter.format_tree(dict(sorted(files.items())))
-        verifier.verify_tree(version, trees[version])
+        files = {_placed(target, path): text for target in selected for path, text in made[version].get(target.name, {}).items()}
+        trees[version] = dict(sorted({**rendered[version], **_finished(version, files, formatter, verifier)}.items()))
     verifier.save()
     return trees
+
+
+def _placed(target: Target, path: str) -> str:
+    """A target's file by its path under generated/<version>/."""
+    return f"{target.output}/{path}" if target.output else path
+
+
+def _finished(version: str, files: dict[str, str], formatter: Formatter, verifier: Verifier) -> dict[str, str]:
+    formatted = formatter.format_tree(dict(sorted(files.items())))
+    verifier.verify_tree(version, formatted)
+    return formatted
 
 
 def owned_by(targets: Sequence[str], templates: Path = DEFAULT_TEMPLATES) -> Callable[[str], bool]:
