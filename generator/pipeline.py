@@ -70,9 +70,12 @@ def generate(
     templates: Path = DEFAULT_TEMPLATES,
     formatter: Formatter | None = None,
     targets: Sequence[str] = (),
+    on_rendered: Callable[[str, Mapping[str, str]], None] | None = None,
 ) -> dict[str, dict[str, str]]:
     """{version: {path under generated/<version>/: text}} for the named targets (all
-    when none is named)."""
+    when none is named). `on_rendered` is given each version's rendered files, formatted
+    and verified, as soon as they are: before the models are waited for, so that a
+    writer can put them in place meanwhile."""
     selected = select_targets(targets)
     versions = list(versions)
     formatter = formatter or Formatter()
@@ -82,19 +85,16 @@ def generate(
         renderers = [(t, make_environment(templates / t.name), template_names(templates / t.name)) for t in selected]
         # Rendered files are formatted and verified while files made without a template
         # (the models, made in a child process) may still be on their way.
-        rendered = {
-            version: _finished(
-                version,
-                {
-                    _placed(target, path): text
-                    for target, environment, names in renderers
-                    for path, text in render_tree(environment, names, built.views[version][target.name], f"{target.name}/").items()
-                },
-                formatter,
-                verifier,
-            )
-            for version in versions
-        }
+        rendered = {}
+        for version in versions:
+            files = {
+                _placed(target, path): text
+                for target, environment, names in renderers
+                for path, text in render_tree(environment, names, built.views[version][target.name], f"{target.name}/").items()
+            }
+            rendered[version] = _finished(version, files, formatter, verifier)
+            if on_rendered is not None:
+                on_rendered(version, rendered[version])
         made = built.finish()
     finally:
         built.cancel()

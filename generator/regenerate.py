@@ -10,7 +10,7 @@ from pathlib import Path
 from .diagnostics import OutputError
 from .pipeline import Resolved, generate, owned_by, with_untouched
 from .reader import VERSION
-from .write import stale_files, write_tree
+from .write import StagedTree, stale_files
 
 
 def generate_trees(
@@ -39,12 +39,25 @@ def regenerate(
     resolved: Resolved, versions: Sequence[str], out: Path, templates: Path, targets: Sequence[str]
 ) -> list[str]:
     """Write every version's tree; a full run (every version, every target) also removes
-    stray version folders. Returns one line a version (and a stray) for the user."""
-    lines = []
-    for version, files in generate_trees(resolved, versions, out, templates, targets).items():
-        changed = write_tree(out / version, files)
-        state = f"{len(changed)} file(s) changed" if changed else "unchanged"
-        lines.append(f"{out / version}: {len(files)} files, {state}")
+    stray version folders. Returns one line a version (and a stray) for the user.
+
+    Each version's rendered files go into its new tree as soon as they are made, while
+    the models are still being made; the trees are swapped in once complete."""
+    trees: dict[str, StagedTree] = {}
+    try:
+        for version in versions:
+            trees[version] = StagedTree(out / version)
+        files = generate(resolved, versions, templates, targets=targets, on_rendered=lambda v, made: trees[v].add(made))
+        lines = []
+        for version in versions:
+            complete = with_untouched(out / version, files[version], owned_by(targets, templates)) if targets else files[version]
+            trees[version].add({path: text for path, text in complete.items() if not trees[version].holds(path)})
+            changed = trees[version].commit()
+            state = f"{len(changed)} file(s) changed" if changed else "unchanged"
+            lines.append(f"{out / version}: {len(complete)} files, {state}")
+    finally:
+        for tree in trees.values():
+            tree.close()
     if not targets and list(versions) == list(resolved.supported):
         for folder in stray_versions(resolved, out):
             try:

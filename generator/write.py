@@ -28,7 +28,7 @@ import os
 import shutil
 import sys
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from functools import cache
 from pathlib import Path
 
@@ -67,30 +67,110 @@ def write_tree(folder: Path, files: Mapping[str, str]) -> list[str]:
 
     Unchanged files are hard-linked into the new tree, so they keep their inode and
     modification time. Any failure leaves `folder` exactly as it was."""
-    encoded = _encoded(files)
+    tree = StagedTree(folder)
     try:
-        if os.path.lexists(folder) and not folder.is_dir():
-            raise _not_a_folder(folder)
-        try:
-            folder.parent.mkdir(parents=True, exist_ok=True)
-        except (FileExistsError, NotADirectoryError) as error:  # a file where a folder should be
-            raise _not_a_folder(folder) from error
-        with _locked(folder.parent):
-            recover(folder)
-            changed = _changed(folder, encoded)
-            if not changed:
-                return []
-            staging = _new_folder(folder)
+        tree.add(files)
+        return tree.commit()
+    finally:
+        tree.close()
+
+
+class StagedTree:
+    """`folder`'s next contents, built beside it in parts: add() puts files in as they
+    come (the pipeline has its rendered files well before its models), commit() swaps
+    the whole tree in, or drops it when nothing changed; close() drops what was not
+    committed. The tree beside `folder` is made only once a file differs, and from
+    creation to close the folder holding `folder` is locked."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._lock = ExitStack()
+        self._staging: Path | None = None
+        self._made = {""}
+        self._pending: list[tuple[str, bytes]] = []  # unchanged, linked in once staging exists
+        self._added: set[str] = set()
+        self._changed: set[str] = set()
+        with self._errors():
+            if os.path.lexists(folder) and not folder.is_dir():
+                raise _not_a_folder(folder)
             try:
-                _fill(staging, folder, encoded, set(changed))
-                _swap(folder, staging)
-            except BaseException:
-                _remove(staging)  # gone already if the swap got as far as moving it
-                raise
-    except OSError as error:
-        message = f"could not write {folder}: {_reason(error, folder)}; the previous output is unchanged"
-        raise OutputError(str(folder), message) from error
-    return changed
+                folder.parent.mkdir(parents=True, exist_ok=True)
+            except (FileExistsError, NotADirectoryError) as error:  # a file where a folder should be
+                raise _not_a_folder(folder) from error
+            self._lock.enter_context(_locked(folder.parent))
+            recover(folder)
+            self._current = _files_below(folder)
+
+    def add(self, files: Mapping[str, str]) -> None:
+        with self._errors():
+            for relative, data in _encoded(files).items():
+                self._added.add(relative)
+                path = self._current.get(relative)
+                if path is not None and _holds(path, data):
+                    if self._staging is None:
+                        self._pending.append((relative, data))
+                    else:
+                        self._place(relative, data, link=True)
+                else:
+                    self._changed.add(relative)
+                    self._stage()
+                    self._place(relative, data, link=False)
+
+    def holds(self, relative: str) -> bool:
+        """Whether a file of this path was added."""
+        return relative in self._added
+
+    def commit(self) -> list[str]:
+        """Swap the tree in; the paths that changed (none: `folder` is left as it was)."""
+        changed = sorted(self._changed | {p for p in self._current if p not in self._added})
+        with self._errors():
+            if changed:
+                staging = self._stage()
+                _swap(self.folder, staging)
+                self._staging = None
+        self.close()
+        return changed
+
+    def close(self) -> None:
+        if self._staging is not None:
+            _remove(self._staging)  # gone already if a swap got as far as moving it
+            self._staging = None
+        self._lock.close()
+
+    def _stage(self) -> Path:
+        if self._staging is None:
+            self._staging = _new_folder(self.folder)
+            for relative, data in self._pending:
+                self._place(relative, data, link=True)
+            self._pending = []
+        return self._staging
+
+    def _place(self, relative: str, data: bytes, link: bool) -> None:
+        assert self._staging is not None
+        parent = relative.rpartition("/")[0]
+        if parent not in self._made:
+            os.makedirs(self._staging / parent, exist_ok=True)
+            self._made.add(parent)
+        target = self._staging / relative
+        if link:
+            try:
+                os.link(self.folder / relative, target)
+                return
+            except OSError:
+                pass
+        _write_file(target, data)
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Every failure drops the tree and the lock; an OSError is told as an OutputError."""
+        try:
+            yield
+        except BaseException as error:
+            self.close()
+            if isinstance(error, OSError):
+                message = f"could not write {self.folder}: {_reason(error, self.folder)}; the previous output is unchanged"
+                raise OutputError(str(self.folder), message) from error
+            raise
 
 
 def recover(folder: Path) -> None:
@@ -176,23 +256,6 @@ def _new_folder(folder: Path) -> Path:
         return staging
 
 
-def _fill(staging: Path, folder: Path, files: Mapping[str, bytes], changed: set[str]) -> None:
-    made = {""}
-    for relative, data in files.items():
-        parent = relative.rpartition("/")[0]
-        if parent not in made:
-            os.makedirs(staging / parent, exist_ok=True)
-            made.add(parent)
-        target = staging / relative
-        if relative not in changed:
-            try:
-                os.link(folder / relative, target)
-                continue
-            except OSError:
-                pass
-        _write_file(target, data)
-
-
 def _write_file(path: Path, data: bytes) -> None:
     descriptor = os.open(path, WRITE_FLAGS, 0o666)
     try:
@@ -259,23 +322,35 @@ def _renameat2() -> Renameat2 | None:
     return renameat2
 
 
+# Locks this process holds, by folder: [descriptor, holders]. A run writes several
+# versions into one folder at once, and a second flock on another descriptor of the same
+# folder would wait for the first forever.
+_held: dict[str, list[int]] = {}
+
+
 @contextmanager
 def _locked(folder: Path) -> Iterator[None]:
     """Hold an exclusive advisory lock on `folder` (best effort: unlocked where the
     system, the filesystem or the folder's permissions allow no such lock)."""
-    descriptor = None
-    if sys.platform != "win32":
-        with suppress(OSError):
-            descriptor = os.open(folder, os.O_RDONLY | os.O_CLOEXEC)
-    if descriptor is None:
-        yield
-        return
-    try:
+    key = os.path.realpath(folder)
+    if key not in _held:
+        descriptor = None
+        if sys.platform != "win32":
+            with suppress(OSError):
+                descriptor = os.open(folder, os.O_RDONLY | os.O_CLOEXEC)
+        if descriptor is None:
+            yield
+            return
         with suppress(OSError):
             fcntl.flock(descriptor, fcntl.LOCK_EX)
+        _held[key] = [descriptor, 0]
+    _held[key][1] += 1
+    try:
         yield
     finally:
-        os.close(descriptor)
+        _held[key][1] -= 1
+        if _held[key][1] == 0:
+            os.close(_held.pop(key)[0])
 
 
 def _remove(path: Path) -> None:

@@ -212,3 +212,50 @@ def test_a_failing_template_is_an_internal_error_and_writes_nothing(
     assert "Traceback" not in result.output
     assert (out / VERSION / "catalog.json").read_text() == "previous\n"
     assert sorted(p.name for p in (out / VERSION).iterdir()) == ["catalog.json"]
+
+
+def test_a_tree_staged_in_parts_is_swapped_in_whole(tmp_path: Path) -> None:
+    """Several versions staged at once in one folder (one lock, held by this process for
+    all of them); each appears only at its commit, with every part."""
+    write_tree(tmp_path / "a", {"kept.txt": "same\n", "old.txt": "old\n"})
+    first, second = write.StagedTree(tmp_path / "a"), write.StagedTree(tmp_path / "b")
+    try:
+        first.add({"kept.txt": "same\n"})
+        second.add({"x.txt": "x\n"})
+        assert (tmp_path / "a" / "old.txt").is_file() and not (tmp_path / "b").exists(), "nothing shows before commit"
+        first.add({"new/part.txt": "later\n"})
+        assert first.commit() == ["new/part.txt", "old.txt"]
+        second.add({"y/z.txt": "z\n"})
+        assert second.commit() == ["x.txt", "y/z.txt"]
+    finally:
+        first.close()
+        second.close()
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == [
+        "a/kept.txt",
+        "a/new/part.txt",
+        "b/x.txt",
+        "b/y/z.txt",
+    ]
+    assert write._held == {}, "the lock is released"
+
+
+def test_a_staged_tree_closed_uncommitted_leaves_the_folder_as_it_was(tmp_path: Path) -> None:
+    folder = tmp_path / VERSION
+    write_tree(folder, {"a.txt": "one\n"})
+    before = os.stat(folder / "a.txt")
+    tree = write.StagedTree(folder)
+    tree.add({"a.txt": "changed\n", "b.txt": "new\n"})
+    assert any(p.name.startswith(f".{VERSION}.new-") for p in tmp_path.iterdir()), "the parts are staged beside it"
+    tree.close()
+    assert [p.name for p in tmp_path.iterdir()] == [VERSION]
+    assert (folder / "a.txt").read_text() == "one\n" and os.stat(folder / "a.txt").st_ino == before.st_ino
+    assert not (folder / "b.txt").exists()
+
+
+def test_an_unchanged_tree_stages_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / VERSION
+    write_tree(folder, {"a.txt": "one\n", "sub/b.txt": "two\n"})
+    tree = write.StagedTree(folder)
+    tree.add({"a.txt": "one\n", "sub/b.txt": "two\n"})
+    assert [p.name for p in tmp_path.iterdir()] == [VERSION], "no tree is made until a file differs"
+    assert tree.commit() == []
