@@ -26,15 +26,15 @@ import hashlib
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from processes import process_printing_url
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -68,25 +68,6 @@ def ratio_line(name: str, numerator: list[float], denominator: list[float], targ
     value = statistics.median(paired)
     verdict = "" if target is None else ("  MET" if value <= target else "  not met") + f" (target <= {target}x)"
     return f"  {name}: {value:.2f}x (round by round {paired[0]:.2f} - {paired[-1]:.2f}){verdict}"
-
-
-@contextmanager
-def process_printing_url(command: list[str], env: dict[str, str]) -> Iterator[tuple[subprocess.Popen[str], str]]:
-    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT, env=env)
-    try:
-        assert process.stdout is not None
-        url = process.stdout.readline().strip()
-        if not url.startswith("http"):
-            raise RuntimeError(f"{command[:3]} did not start")
-        yield process, url
-    finally:
-        assert process.stdin is not None
-        process.stdin.close()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def cpu_seconds(pid: int) -> float | None:
@@ -250,7 +231,7 @@ def part_mcp(python_dir: Path, policy_path: Path, base_url: str, folder: Path, c
 def part_gateway(policy_path: Path, keys: dict[str, str], base_url: str, version: str, env: dict[str, str], folder: Path, calls: int, count: int, per_agent: int, fake_pid: int) -> list[str]:
     import httpx
 
-    with process_printing_url(gateway_command(policy_path, base_url, folder / "gateway-audit.jsonl"), env) as (gateway, gateway_url):
+    with process_printing_url(gateway_command(policy_path, base_url, folder / "gateway-audit.jsonl"), ROOT, env) as (gateway, gateway_url):
         key = next(iter(keys.values()))
         direct = httpx.Client(base_url=base_url, headers={"Authorization": f"Bearer {TOKEN}", "Intercom-Version": version})
         through = httpx.Client(base_url=gateway_url, headers={"Authorization": f"Bearer {key}"})
@@ -336,7 +317,7 @@ def main() -> int:
         policy_path, keys = write_policy(folder)
         env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(python_dir), str(ROOT)])}
         report = [f"Agent layer benchmark, Intercom API {version}, {os.cpu_count()} cores, {'quick' if options.quick else 'full'} run", ""]
-        with process_printing_url(fake_command(), env) as (fake, base_url):
+        with process_printing_url(fake_command(), ROOT, env) as (fake, base_url):
             log("1/3 guarded client")
             report += part_guarded(base_url, policy_path, folder, calls, count)
             log("2/3 MCP server")

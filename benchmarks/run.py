@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from processes import process_printing_url
 from synthetic import SyntheticCatalog, supported_versions, write_synthetic_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -615,23 +616,8 @@ def fake_server(in_process: bool) -> Iterator[str]:
         f"with running(contacts={CONTACTS}) as fake:\n"
         "    print(fake.base_url, flush=True); sys.stdin.read()\n"
     )
-    process = subprocess.Popen(
-        [PYTHON, "-c", code, str(TESTS)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT
-    )
-    try:
-        assert process.stdout is not None
-        base_url = process.stdout.readline().strip()
-        if not base_url.startswith("http"):
-            raise RuntimeError("the fake server did not start")
+    with process_printing_url([PYTHON, "-c", code, str(TESTS)], ROOT) as (_, base_url):
         yield base_url
-    finally:
-        assert process.stdin is not None
-        process.stdin.close()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def wait_for_fake(timeout: float = 300.0) -> bool:

@@ -191,9 +191,11 @@ def main(
         # a later run in the same process (a test's) uses it.
         resolved = resolve_catalog(catalog_folder)
         versions = require_versions(resolved, wanted or resolved.supported, catalog_folder)
-        # The inputs as they were read, not as they may be once the run is done.
-        inputs = Inputs(catalog_folder, templates, versions)
-        inputs.digest()
+        # The inputs as they were read, not as they may be once the run is done; only a
+        # run of every target makes the whole output current for them.
+        inputs = Inputs(catalog_folder, templates, versions) if not (check or targets) else None
+        if inputs is not None:
+            inputs.digest()
         if check:
             status = check_tree(resolved, versions, out, templates, targets)
         else:
@@ -204,8 +206,7 @@ def main(
     stop_early(catalog_folder if makes_models else None)
     if check:
         sys.exit(status)
-    if not targets:
-        # Only a run of every target makes the whole output current for its inputs.
+    if inputs is not None:
         record(out, inputs, [out / v for v in versions])
 
 
