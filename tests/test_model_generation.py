@@ -109,3 +109,56 @@ print(json.dumps({c.name: c.text for c in made}))
     made = json.loads(run_script(script, tmp_path))
     version = RESOLVED.supported[-1]
     assert made == _one_by_one(RESOLVED.versions[version])
+
+
+def test_the_tool_run_in_parts_at_once_makes_the_classes_of_one_whole_run(tmp_path: Path) -> None:
+    """The worker shares the tool's work among forked processes, one a core: the classes
+    must not depend on how many, whatever machine made them."""
+    script = """
+import json, sys
+import intercom_gen.model_generation as generation
+from intercom_gen.model_schema import catalog_schema
+from intercom_gen.pipeline import resolve_catalog
+resolved = resolve_catalog()
+document, _ = generation.union_document({v: catalog_schema(resolved.versions[v])[0] for v in resolved.supported})
+whole = generation.parse_classes(generation.generate_source(document))
+made = {parts: generation.generate_classes(document, parts) for parts in (2, 3)}
+json.dump({"whole": whole, **{str(parts): classes for parts, classes in made.items()}}, sys.stdout)
+"""
+    made = json.loads(run_script(script, tmp_path))
+    whole = made.pop("whole")
+    assert len(whole) > 100
+    for parts, classes in made.items():
+        assert list(classes) == sorted(whole), f"{parts} parts: other classes"
+        assert classes == whole, f"{parts} parts: a class differs from the whole run's"
+
+
+def test_a_document_is_split_into_parts_closed_under_their_references() -> None:
+    from intercom_gen.model_generation import union_document
+    from intercom_gen.model_partition import split_document
+    from intercom_gen.model_schema import catalog_schema
+
+    document, _ = union_document({v: catalog_schema(RESOLVED.versions[v])[0] for v in RESOLVED.supported})
+    definitions = document["$defs"]
+    for count in (2, 3, 4):
+        parts = split_document(document, count)
+        assert len(parts) == count
+        owned = [name for part in parts for name in part.owned]
+        assert sorted(owned) == sorted(definitions), "each definition is owned by exactly one part"
+        for part in parts:
+            held = part.document["$defs"]
+            assert part.owned <= set(held)
+            referenced = {ref.removeprefix("#/$defs/") for ref in _refs(held)}
+            assert referenced <= set(held), "a part lacks a definition its own refer to"
+            assert len(held) < len(definitions), "a part holds the whole document"
+        assert split_document(document, count) == parts, "the split depends on the document alone"
+    assert [p.owned for p in split_document(document, 1)] == [frozenset(definitions)]
+
+
+def _refs(node: object) -> list[str]:
+    if isinstance(node, dict):
+        found = [node["$ref"]] if isinstance(node.get("$ref"), str) else []
+        return found + [r for value in node.values() for r in _refs(value)]
+    if isinstance(node, list):
+        return [r for value in node for r in _refs(value)]
+    return []

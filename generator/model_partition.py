@@ -1,0 +1,83 @@
+"""Split a JSON Schema document of named definitions into parts that datamodel-code-generator
+can run on at once, one process a part, each part owning some of the definitions.
+
+A part holds the definitions it owns and every definition they refer to, directly or
+not, so the tool sees each owned definition exactly as in the whole document and writes
+the same class for it; a part's classes for definitions it does not own are dropped.
+tests/test_model_generation.py holds the classes of the parts to the whole document's.
+
+The tool's time grows with the definitions it is given, so the parts are balanced by
+the size of what each holds, closures included: a definition goes to the part whose
+size it raises least above the largest, ties to the part it adds least to, then to the
+first. The split depends only on the document and the number of parts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+DEFINITION_REF = "#/$defs/"
+
+
+@dataclass(frozen=True)
+class Part:
+    document: dict[str, Any]
+    owned: frozenset[str]
+
+
+def split_document(document: Mapping[str, Any], parts: int) -> list[Part]:
+    """At most `parts` parts, none empty; one part (the whole document) when the
+    definitions cannot be shared out."""
+    definitions: Mapping[str, Any] = document["$defs"]
+    if parts < 2 or len(definitions) < 2:
+        return [Part(dict(document), frozenset(definitions))]
+    weight = {name: len(json.dumps(definition, sort_keys=True)) for name, definition in definitions.items()}
+    refers_to = {name: set(_referenced(definition)) & set(definitions) for name, definition in definitions.items()}
+    closures = {name: _closure(name, refers_to) for name in definitions}
+
+    def size(names: set[str]) -> int:
+        return sum(weight[n] for n in names)
+
+    held: list[set[str]] = [set() for _ in range(parts)]
+    held_size = [0] * parts
+    owned: list[set[str]] = [set() for _ in range(parts)]
+    for name in sorted(definitions, key=lambda n: (-size(closures[n]), n)):
+        added = [size(closures[name] - held[index]) for index in range(parts)]
+        costs = [
+            (max(held_size[index] + added[index], *held_size[:index], *held_size[index + 1 :]), added[index], index)
+            for index in range(parts)
+        ]
+        chosen = min(costs)[2]
+        held[chosen] |= closures[name]
+        held_size[chosen] += added[chosen]
+        owned[chosen].add(name)
+    return [
+        Part({**document, "$defs": {n: definitions[n] for n in sorted(names)}}, frozenset(mine))
+        for names, mine in zip(held, owned, strict=True)
+        if mine
+    ]
+
+
+def _referenced(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith(DEFINITION_REF):
+            yield ref[len(DEFINITION_REF) :]
+        for value in node.values():
+            yield from _referenced(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _referenced(value)
+
+
+def _closure(name: str, refers_to: Mapping[str, set[str]]) -> set[str]:
+    found: set[str] = set()
+    pending = [name]
+    while pending:
+        current = pending.pop()
+        if current not in found:
+            found.add(current)
+            pending += refers_to[current]
+    return found
