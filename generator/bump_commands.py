@@ -46,9 +46,9 @@ def propose(old: Path, new: Path, api_version: str, write: bool, force: bool, ca
     from .catalog import version_key
     from .load import display_name
     from .openapi_description import load_description
+    from .out_folders import VERSION
     from .pipeline import resolve_catalog
     from .propose import propose as draft_rules
-    from .reader import VERSION
 
     catalog_folder = inherited("catalog_folder", catalog_folder)
     resolved = resolve_catalog(catalog_folder)
@@ -89,8 +89,8 @@ def _check_draft(catalog_folder: Path, version: str, text: str) -> None:
     """The draft, in a copy of the catalog, must validate and resolve: a draft that does
     not is a bug of `propose`, and nothing is written."""
     from .catalog import version_key
+    from .out_folders import VERSION
     from .pipeline import resolve_catalog
-    from .reader import VERSION
 
     with tempfile.TemporaryDirectory(prefix="intercom-gen-propose-") as scratch:
         copy = Path(scratch) / "catalog"

@@ -169,6 +169,7 @@ def main(
     from .model_generation import start_early, stop_early
     from .pipeline import require_versions, resolve_catalog
     from .regenerate import regenerate
+    from .replay import keep
     from .targets import select_targets
 
     selected = select_targets(targets)  # an unknown name is refused before any work
@@ -199,8 +200,11 @@ def main(
         if check:
             status = check_tree(resolved, versions, out, templates, targets)
         else:
-            for line in regenerate(resolved, versions, out, templates, targets):
+            lines, written = regenerate(resolved, versions, out, templates, targets)
+            for line in lines:
                 click.echo(line)
+            if inputs is not None:
+                keep(inputs, catalog_folder, resolved.supported, written)
     finally:
         gc.set_threshold(*thresholds)
     stop_early(catalog_folder if makes_models else None)

@@ -1,7 +1,8 @@
 """The console entry point. A plain regeneration (`intercom-gen`, `--version V`,
 `--out DIR`, `--catalog DIR`) whose inputs and outputs are unchanged is answered here,
 before click or any stage is imported: a docs build calls the generator on every build,
-and usually nothing has changed. Everything else goes to the full command line.
+and usually nothing has changed. So is one whose inputs a recent run generated from
+(generator.replay). Everything else goes to the full command line.
 
 The project's settings ([tool.intercom-gen] in pyproject.toml) apply here as there: its
 catalog, out and versions stand in for options not given. Settings that name targets,
@@ -13,7 +14,7 @@ import os
 import sys
 
 from .config import ConfigError, load_config
-from .fingerprint import Inputs, declared_versions, is_current
+from .fingerprint import Inputs, declared_versions, is_current, record
 from .shipped import shipped_folder
 
 PLAIN_OPTIONS = ("--version", "--out", "--catalog")
@@ -29,6 +30,23 @@ def plain_options(arguments: list[str]) -> dict[str, str] | None:
     if any(value.startswith("-") for value in options.values()):
         return None
     return options
+
+
+def replayed(out: str, inputs: Inputs, catalog: str, versions: list[str], folders: list[str]) -> bool:
+    """Whether the trees a recent run made from these very inputs were written again."""
+    from .diagnostics import OutputError
+    from .replay import replay
+
+    try:
+        lines = replay(out, inputs, catalog, versions)
+    except (OSError, OutputError):
+        return False  # the full run meets the same problem and reports it
+    if lines is None:
+        return False
+    for line in lines:
+        print(line)
+    record(out, inputs, folders)
+    return True
 
 
 def main() -> None:
@@ -53,9 +71,12 @@ def main() -> None:
         else:
             versions = list(config.versions) or declared_versions(catalog)
         folders = [os.path.join(out, v) for v in versions]
-        if versions and is_current(out, Inputs(catalog, shipped_folder("templates"), versions), folders):
+        inputs = Inputs(catalog, shipped_folder("templates"), versions) if versions else None
+        if inputs is not None and is_current(out, inputs, folders):
             for folder in folders:
                 print(f"{folder}: unchanged")
+            return
+        if inputs is not None and replayed(out, inputs, catalog, versions, folders):
             return
     from .cli import main as full_command_line
 

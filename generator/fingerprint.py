@@ -105,10 +105,15 @@ def outputs_listing(folders: Iterable[Folder]) -> str:
     return _listing((os.fspath(folder), "") for folder in folders)
 
 
-def stamp_file(out: Folder) -> str:
-    base = os.environ.get("INTERCOM_GEN_CACHE") or os.path.join(
+def cache_base() -> str:
+    """intercom-gen's cache folder: $INTERCOM_GEN_CACHE, else the user's cache folder."""
+    return os.environ.get("INTERCOM_GEN_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "intercom-gen"
     )
+
+
+def stamp_file(out: Folder) -> str:
+    base = cache_base()
     where = os.path.abspath(out)
     # A name, not a proof: the stamp records the folder it is for, and is checked against it.
     name = f"{os.path.basename(where)}-{zlib.crc32(where.encode()):08x}"

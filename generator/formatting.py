@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .diagnostics import FormatError
+from .fingerprint import cache_base
 
 if TYPE_CHECKING:
     import black
@@ -38,10 +39,7 @@ def is_black_stable(path: str) -> bool:
 
 
 def cache_folder() -> Path:
-    base = os.environ.get("INTERCOM_GEN_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "intercom-gen"
-    )
-    return Path(base) / "black"
+    return Path(cache_base()) / "black"
 
 
 class Formatter:

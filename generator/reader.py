@@ -11,9 +11,8 @@ from typing import Any
 
 from .diagnostics import Collector, Location, did_you_mean
 from .load import Document
+from .out_folders import VERSION
 
-# ASCII digits, no leading zeros: `\d` would also take other scripts' digits.
-VERSION = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
 HTTPS_URL = re.compile(r"^https://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~/-]*)?$")
 HEADER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*$")
 ENV_NAME = re.compile(r"^[A-Z_][A-Z0-9_]*$")

@@ -3,14 +3,12 @@ targets, or check it (`--check`), and say what a user should run to fix what is 
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
-from .diagnostics import OutputError
+from .out_folders import stray_versions
 from .pipeline import Resolved, generate, owned_by, with_untouched
-from .reader import VERSION
-from .write import StagedTree, stale_files
+from .write import StagedTree, remove_strays, stale_files, summary
 
 
 def generate_trees(
@@ -25,47 +23,32 @@ def generate_trees(
     return {version: with_untouched(out / version, files, owns) for version, files in trees.items()}
 
 
-def stray_versions(resolved: Resolved, out: Path) -> list[Path]:
-    """Version folders in OUT for versions the catalog no longer has (a removed
-    versions/<v>.yaml); other folders there are not intercom-gen's and are left alone."""
-    if not out.is_dir():
-        return []
-    return [
-        p for p in sorted(out.iterdir()) if p.is_dir() and VERSION.match(p.name) and p.name not in resolved.supported
-    ]
-
-
 def regenerate(
     resolved: Resolved, versions: Sequence[str], out: Path, templates: Path, targets: Sequence[str]
-) -> list[str]:
+) -> tuple[list[str], dict[str, dict[str, str]]]:
     """Write every version's tree; a full run (every version, every target) also removes
-    stray version folders. Returns one line a version (and a stray) for the user.
+    stray version folders. Returns one line a version (and a stray) for the user, and
+    what each version's tree now holds.
 
     Each version's rendered files go into its new tree as soon as they are made, while
     the models are still being made; the trees are swapped in once complete."""
-    trees: dict[str, StagedTree] = {}
+    staged: dict[str, StagedTree] = {}
     try:
         for version in versions:
-            trees[version] = StagedTree(out / version)
-        files = generate(resolved, versions, templates, targets=targets, on_rendered=lambda v, made: trees[v].add(made))
-        lines = []
+            staged[version] = StagedTree(out / version)
+        files = generate(resolved, versions, templates, targets=targets, on_rendered=lambda v, made: staged[v].add(made))
+        lines, written = [], {}
         for version in versions:
             complete = with_untouched(out / version, files[version], owned_by(targets, templates)) if targets else files[version]
-            trees[version].add({path: text for path, text in complete.items() if not trees[version].holds(path)})
-            changed = trees[version].commit()
-            state = f"{len(changed)} file(s) changed" if changed else "unchanged"
-            lines.append(f"{out / version}: {len(complete)} files, {state}")
+            staged[version].add({path: text for path, text in complete.items() if not staged[version].holds(path)})
+            lines.append(summary(out / version, len(complete), staged[version].commit()))
+            written[version] = complete
     finally:
-        for tree in trees.values():
+        for tree in staged.values():
             tree.close()
     if not targets and list(versions) == list(resolved.supported):
-        for folder in stray_versions(resolved, out):
-            try:
-                shutil.rmtree(folder)
-            except OSError as error:
-                raise OutputError(str(folder), f"could not remove {folder}: {error.strerror or error}") from error
-            lines.append(f"{folder}: removed (the catalog has no version {folder.name})")
-    return lines
+        lines += remove_strays(stray_versions(resolved.supported, out))
+    return lines, written
 
 
 def stale_paths(
@@ -76,5 +59,5 @@ def stale_paths(
     for version, files in generate_trees(resolved, versions, out, templates, targets).items():
         stale += [f"{out / version / path}" for path in stale_files(out / version, files)]
     if not targets and list(versions) == list(resolved.supported):
-        stale += [str(p) for p in stray_versions(resolved, out)]
+        stale += [str(p) for p in stray_versions(resolved.supported, out)]
     return stale

@@ -27,7 +27,7 @@ import errno
 import os
 import shutil
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager, suppress
 from functools import cache
 from pathlib import Path
@@ -171,6 +171,23 @@ class StagedTree:
                 message = f"could not write {self.folder}: {_reason(error, self.folder)}; the previous output is unchanged"
                 raise OutputError(str(self.folder), message) from error
             raise
+
+
+def summary(folder: Path, files: int, changed: Sequence[str]) -> str:
+    """The line a regeneration prints for one version's tree."""
+    return f"{folder}: {files} files, {f'{len(changed)} file(s) changed' if changed else 'unchanged'}"
+
+
+def remove_strays(folders: Sequence[Path]) -> list[str]:
+    """Delete version folders the catalog no longer has; one line each for the user."""
+    lines = []
+    for folder in folders:
+        try:
+            shutil.rmtree(folder)
+        except OSError as error:
+            raise OutputError(str(folder), f"could not remove {folder}: {error.strerror or error}") from error
+        lines.append(f"{folder}: removed (the catalog has no version {folder.name})")
+    return lines
 
 
 def recover(folder: Path) -> None:
