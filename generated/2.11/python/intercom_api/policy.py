@@ -121,7 +121,7 @@ class PolicyError(ValueError):
     file that is not a policy. `problems` holds each as "file:line:col: message (hint)"."""
 
     def __init__(self, problems: Iterable[str]) -> None:
-        self.problems = tuple(problems)
+        self.problems: tuple[str, ...] = tuple(problems)
         super().__init__("\n".join(self.problems))
 
 

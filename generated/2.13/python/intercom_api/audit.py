@@ -291,9 +291,9 @@ class AuditLog:
         via: str = "client",
         reserve_bytes: int = RESERVE_BYTES,
     ) -> None:
-        self.path = os.fspath(path)
-        self.via = via
-        self.reserve_bytes = reserve_bytes
+        self.path: str = os.fspath(path)
+        self.via: str = via
+        self.reserve_bytes: int = reserve_bytes
         self._failure: str | None = None
         self._lock = threading.Lock()
         flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0)
@@ -397,10 +397,10 @@ class Admission:
     __slots__ = ("decision", "endpoint", "guard", "path")
 
     def __init__(self, guard: Guard, endpoint: EndpointInfo, path: str, decision: Decision) -> None:
-        self.guard = guard
-        self.endpoint = endpoint
-        self.path = path
-        self.decision = decision
+        self.guard: Guard = guard
+        self.endpoint: EndpointInfo = endpoint
+        self.path: str = path
+        self.decision: Decision = decision
 
     def answered(self, status: int | None, request_id: str | None = None) -> None:
         """Record the call's answer (status None: no answer came)."""
@@ -442,9 +442,9 @@ class Guard:
         agent: str,
         audit_log: AuditLog | str | os.PathLike[str] | None = None,
     ) -> None:
-        self.policy = policy
+        self.policy: Policy = policy
         self.agent: AgentPolicy = policy.agent(agent)
-        self.log = (
+        self.log: AuditLog | None = (
             audit_log
             if isinstance(audit_log, AuditLog) or audit_log is None
             else AuditLog(audit_log)

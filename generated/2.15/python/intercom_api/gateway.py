@@ -34,7 +34,7 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from intercom_api.audit import AuditLog, AuditLogError, outcome, record, what_was_done
@@ -242,15 +242,15 @@ class Gateway:
     ) -> None:
         if not token:
             raise ValueError(f"no Intercom token: set {TOKEN_ENV}")
-        self.policy = policy
-        self.upstream = upstream.rstrip("/")
+        self.policy: Policy = policy
+        self.upstream: str = upstream.rstrip("/")
         self.log: AuditLog | None = (
             audit_log
             if isinstance(audit_log, AuditLog) or audit_log is None
             else AuditLog(audit_log, via="gateway")
         )
-        self.max_body_bytes = max_body_bytes
-        self.timeout = timeout
+        self.max_body_bytes: int = max_body_bytes
+        self.timeout: float = timeout
         self._authorization = f"Bearer {token}"
         self._ids = itertools.count(1)
         self._upstream = _Upstream(self.upstream, timeout, max_connections)
@@ -577,9 +577,14 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "intercom-api-gateway"
     sys_version = ""
-    timeout = TIMEOUT_SECONDS
+    timeout: ClassVar[float | None] = TIMEOUT_SECONDS
     disable_nagle_algorithm = True
     server: _Server
+    command: str
+    path: str
+    request_version: str
+    requestline: str
+    close_connection: bool
     fields: list[tuple[str, str]]
     """This request's headers, in order."""
     lookup: dict[str, str]
@@ -638,10 +643,30 @@ class _Handler(BaseHTTPRequestHandler):
             with contextlib.suppress(OSError):
                 self.server.gateway._answer_error(self, 500, "gateway_error", type(error).__name__)
 
-    do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = _serve
+    def do_GET(self) -> None:
+        self._serve()
+
+    def do_POST(self) -> None:
+        self._serve()
+
+    def do_PUT(self) -> None:
+        self._serve()
+
+    def do_DELETE(self) -> None:
+        self._serve()
+
+    def do_PATCH(self) -> None:
+        self._serve()
+
+    def do_HEAD(self) -> None:
+        self._serve()
+
+    def do_OPTIONS(self) -> None:
+        self._serve()
 
 
 class _Server(ThreadingHTTPServer):
+    address_family: int
     daemon_threads = True
     allow_reuse_address = True
     request_queue_size = 128
@@ -659,9 +684,9 @@ class Running:
     """A gateway serving in a background thread (for tests and embedding)."""
 
     def __init__(self, gateway: Gateway, host: str = "127.0.0.1", port: int = 0) -> None:
-        self.gateway = gateway
-        self.server = _Server((host, port), gateway)
-        self.thread = threading.Thread(
+        self.gateway: Gateway = gateway
+        self.server: _Server = _Server((host, port), gateway)
+        self.thread: threading.Thread = threading.Thread(
             target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
         self.thread.start()

@@ -37,7 +37,7 @@ from intercom_api.audit import AuditLog, AuditLogError, Guard
 from intercom_api.client import AsyncIntercom
 from intercom_api.endpoints import ENDPOINTS
 from intercom_api.errors import IntercomError
-from intercom_api.policy import Policy, PolicyDenied, PolicyError
+from intercom_api.policy import AgentPolicy, Policy, PolicyDenied, PolicyError
 from intercom_api.transport import BASE_URLS, DEFAULT_REGION, TOKEN_ENV
 
 TOOLS_FILE = Path(__file__).with_name("mcp_tools.json")
@@ -240,16 +240,20 @@ class IntercomTools:
         client: AsyncIntercom,
         guard: Guard,
     ) -> None:
-        self.catalog = catalog
-        self.agent = policy.agent(agent)
-        self.client = client
-        self.guard = guard
-        self.allowed = {
+        self.catalog: ToolCatalog = catalog
+        self.agent: AgentPolicy = policy.agent(agent)
+        self.client: AsyncIntercom = client
+        self.guard: Guard = guard
+        self.allowed: dict[str, ToolSpec] = {
             name: tool for name, tool in catalog.tools.items() if self.agent.allows(tool.endpoint)
         }
-        self.search_sources = tuple(s for s in catalog.sources if s.search_tool in self.allowed)
-        self.fetch_sources = tuple(s for s in catalog.sources if s.fetch_tool in self.allowed)
-        self.listed = self._list()
+        self.search_sources: tuple[Source, ...] = tuple(
+            s for s in catalog.sources if s.search_tool in self.allowed
+        )
+        self.fetch_sources: tuple[Source, ...] = tuple(
+            s for s in catalog.sources if s.fetch_tool in self.allowed
+        )
+        self.listed: list[types.Tool] = self._list()
 
     def _list(self) -> list[types.Tool]:
         listed = [
