@@ -28,7 +28,6 @@ Decisions the catalog leaves open:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -37,7 +36,7 @@ from typing import Any
 from .catalog import Catalog, ErrorStatus, Schema, WebhookTopic, thaw
 from .naming import error_class
 from .operations import Argument, Operation, Result, build_operation_model
-from .text import one_line
+from .text import one_line, to_json
 from .yaml_text import to_yaml
 
 OPENAPI_VERSION = "3.1.0"
@@ -482,7 +481,7 @@ def openapi_document(catalog: Catalog) -> JsonObject:
 
 def openapi_view(catalog: Catalog) -> OpenApiView:
     document = openapi_document(catalog)
-    json_text = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    json_text = to_json(document) + "\n"
     return OpenApiView(version=catalog.version, json_text=json_text, yaml_text=to_yaml(document))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from json.encoder import encode_basestring
 from typing import Any
 
 # Plain (unquoted) only when a reader cannot take it for anything but this string: it
@@ -34,7 +35,7 @@ def _scalar(value: Any) -> str:
     if PLAIN.match(text) and not text.endswith(" ") and text.lower() not in RESERVED_WORDS:
         return text
     # A JSON string is a valid YAML double-quoted scalar, escapes and all.
-    return YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
+    return YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encode_basestring(text))
 
 
 def _emit(value: Any, indent: str, lines: list[str]) -> None:
