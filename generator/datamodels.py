@@ -49,11 +49,16 @@ HEADER_IMPORTS = (
 
 CONFIG_LINE = "\n    model_config = ConfigDict("
 TYPED_CONFIG_LINE = "\n    model_config: ClassVar[ConfigDict] = ConfigDict("
+# A model's validator is built on its first use, not when its module is imported: a call
+# builds one validator for the model it returns, with the models inside it, instead of one
+# for each class its module imports.
+DEFERRED_CONFIG_LINE = TYPED_CONFIG_LINE + "\n        defer_build=True,"
 
 
 def split_models(version: str, classes: Sequence[ModelClass], modules: Mapping[str, str]) -> dict[str, str]:
     """The tool's classes as one module a schema, plus the package's __init__."""
     chunks: dict[str, list[str]] = {}
+    names: dict[str, list[ModelClass]] = {}
     uses: dict[str, set[str]] = {}
     for made in classes:
         if made.name not in modules:
@@ -61,15 +66,41 @@ def split_models(version: str, classes: Sequence[ModelClass], modules: Mapping[s
         module = modules[made.name]
         # Declared as pydantic declares it, so type checkers do not take it for a field of
         # an inferred type (pyright's --verifytypes counts that as an unknown type).
-        chunk = made.text.replace(CONFIG_LINE, TYPED_CONFIG_LINE)
+        chunk = made.text.replace(CONFIG_LINE, DEFERRED_CONFIG_LINE)
         chunks.setdefault(module, []).append(chunk)
+        names.setdefault(module, []).append(made)
         uses.setdefault(module, set()).update(made.uses | ({"ClassVar"} if TYPED_CONFIG_LINE in chunk else set()))
-    files = {f"{MODELS_PACKAGE}/{module}.py": _module_text(module, chunks[module], uses[module], modules) for module in sorted(chunks)}
+    files = {}
+    for module in sorted(chunks):
+        ordered, evaluated = _runtime_order(names[module], chunks[module])
+        files[f"{MODELS_PACKAGE}/{module}.py"] = _module_text(module, ordered, evaluated, uses[module], modules)
     files[f"{MODELS_PACKAGE}/__init__.py"] = _package_text(version, {c: m for c, m in modules.items() if m in chunks})
     return files
 
 
-def _module_text(module: str, chunks: list[str], used: set[str], modules: Mapping[str, str]) -> str:
+def _runtime_order(classes: Sequence[ModelClass], chunks: Sequence[str]) -> tuple[list[str], bool]:
+    """A module's classes with its enums first (they name no model), and whether every
+    annotation then names only what is defined above it. Only then can the module do
+    without `from __future__ import annotations`, whose string annotations pydantic
+    would have to evaluate one by one when it creates each class."""
+    enums = [i for i, c in enumerate(chunks) if _is_enum(c)]
+    order = enums + [i for i in range(len(chunks)) if i not in enums]
+    defined: set[str] = set()
+    local = {c.name for c in classes}
+    ready = True
+    for i in order:
+        if (classes[i].uses & local) - defined:
+            ready = False  # names itself or a class below it: kept as a string annotation
+        defined.add(classes[i].name)
+    return [chunks[i] for i in order], ready
+
+
+def _is_enum(chunk: str) -> bool:
+    first = next(line for line in chunk.splitlines() if line.startswith("class "))
+    return first.endswith("(OpenEnum):")
+
+
+def _module_text(module: str, chunks: list[str], evaluated: bool, used: set[str], modules: Mapping[str, str]) -> str:
     standard = [import_statement(name, tuple(n for n in names if n in used), 0) for name, names in HEADER_IMPORTS[:2] if used & set(names)]
     others: dict[str, tuple[str, ...]] = {
         name: tuple(n for n in names if n in used) for name, names in HEADER_IMPORTS[2:] if used & set(names)
@@ -80,7 +111,7 @@ def _module_text(module: str, chunks: list[str], used: set[str], modules: Mappin
             package = f"intercom_api.models.{home}"
             others[package] = (*others.get(package, ()), name)
     local = [import_statement(name, tuple(sorted(names)), 0) for name, names in sorted(others.items())]
-    header = [HEADER, "", "from __future__ import annotations", ""]
+    header = [HEADER, ""] + ([] if evaluated else ["from __future__ import annotations", ""])
     header += [*standard, ""] if standard else []
     header += [*local, ""] if local else []
     return "\n".join(header) + "\n\n" + "\n\n\n".join(chunks) + "\n"

@@ -18,7 +18,8 @@ Example::
             print(error.status, error.request_id, error.what_to_do)
 """
 
-from intercom_api import webhooks
+from typing import TYPE_CHECKING, Any
+
 from intercom_api.transport import NOT_GIVEN, NotGiven, RateLimit, RawResponse, Region
 from intercom_api.endpoints import API_VERSION, ENDPOINTS, EndpointId, EndpointInfo, required_scopes
 from intercom_api.client import AsyncIntercom, Intercom
@@ -34,7 +35,13 @@ from intercom_api.errors import (
     ServerError,
     IntercomError,
 )
-from intercom_api.pagination import AsyncPager, Page, SyncPager
+
+if TYPE_CHECKING:
+    from intercom_api import webhooks
+    from intercom_api.pagination import AsyncPager, Page, SyncPager
+
+# Loaded on first use: a client's first fetch needs neither the pagers nor the webhooks.
+_PAGINATION_NAMES = frozenset({"AsyncPager", "Page", "SyncPager"})
 
 __all__ = [
     "APIConnectionError",
@@ -64,3 +71,21 @@ __all__ = [
     "required_scopes",
     "webhooks",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _PAGINATION_NAMES:
+        from intercom_api import pagination
+
+        value = getattr(pagination, name)
+        globals()[name] = value
+        return value
+    if name == "webhooks":
+        import intercom_api.webhooks
+
+        return intercom_api.webhooks
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

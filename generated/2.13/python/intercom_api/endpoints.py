@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
@@ -539,6 +538,8 @@ def required_scopes(*endpoint_ids: EndpointId) -> tuple[str, ...]:
     for endpoint_id in endpoint_ids:
         endpoint = ENDPOINTS.get(endpoint_id)
         if endpoint is None:
+            import difflib  # only for this message: importing it costs every first call 1 ms
+
             close = difflib.get_close_matches(endpoint_id, list(ENDPOINTS), n=3)
             hint = f" (did you mean {', '.join(close)}?)" if close else ""
             raise ValueError(f"unknown endpoint {endpoint_id!r} in API {API_VERSION}{hint}")

@@ -17,7 +17,6 @@ import httpx
 
 from intercom_api.endpoints import ENDPOINTS, EndpointInfo
 from intercom_api.errors import APIConnectionError
-from intercom_api.pagination import AsyncPager, Cursor, Page, SyncPager, next_cursor, with_cursor
 from intercom_api.transport import (
     DEFAULT_TIMEOUT_SECONDS,
     NOT_GIVEN,
@@ -39,6 +38,7 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from intercom_api.audit import AuditLog, Guard
+    from intercom_api.pagination import AsyncPager, Cursor, Page, SyncPager
     from intercom_api.policy import Policy
     from intercom_api.resources.admins import Admins, AdminsWithRawResponse
     from intercom_api.resources.articles import Articles, ArticlesWithRawResponse
@@ -478,16 +478,20 @@ class Intercom:
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> SyncPager[T]:
+        # Imported by the first list or search, not by a client that only fetches.
+        from intercom_api import pagination
+
         endpoint = ENDPOINTS[endpoint_id]
 
         def fetch(cursor: Cursor) -> Page[T]:
-            sent = with_cursor(endpoint.pagination, params, body, cursor)
+            sent = pagination.with_cursor(endpoint.pagination, params, body, cursor)
             got = self._send(endpoint, path, *sent, version, timeout, extra_headers)
             parsed = parse_model(page_model, got, endpoint)
             items: builtins.list[T] = builtins.list(getattr(parsed, items_field, None) or ())
-            return Page(items, next_cursor(endpoint.pagination, parsed), parsed)
+            following = pagination.next_cursor(endpoint.pagination, parsed)
+            return pagination.Page(items, following, parsed)
 
-        return SyncPager(fetch)
+        return pagination.SyncPager(fetch)
 
 
 class _RawCalls:
@@ -979,16 +983,20 @@ class AsyncIntercom:
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncPager[T]:
+        # Imported by the first list or search, not by a client that only fetches.
+        from intercom_api import pagination
+
         endpoint = ENDPOINTS[endpoint_id]
 
         async def fetch(cursor: Cursor) -> Page[T]:
-            sent = with_cursor(endpoint.pagination, params, body, cursor)
+            sent = pagination.with_cursor(endpoint.pagination, params, body, cursor)
             got = await self._send(endpoint, path, *sent, version, timeout, extra_headers)
             parsed = parse_model(page_model, got, endpoint)
             items: builtins.list[T] = builtins.list(getattr(parsed, items_field, None) or ())
-            return Page(items, next_cursor(endpoint.pagination, parsed), parsed)
+            following = pagination.next_cursor(endpoint.pagination, parsed)
+            return pagination.Page(items, following, parsed)
 
-        return AsyncPager(fetch)
+        return pagination.AsyncPager(fetch)
 
 
 class _AsyncRawCalls:
