@@ -167,21 +167,23 @@ def main(
     # An unchanged plain regeneration was already answered by generator.entry.
     wanted = [api_version] if api_version is not None else list(config.versions) or None
     from .model_generation import start_early, stop_early
-    from .pipeline import require_versions, resolve_catalog
-    from .regenerate import regenerate
-    from .replay import keep
     from .targets import select_targets
 
     selected = select_targets(targets)  # an unknown name is refused before any work
+    makes_models = any(target.files for target in selected) and not list_versions
+    if makes_models:
+        # datamodel-code-generator's imports then overlap the catalog's loading, and the
+        # pipeline's own imports: the worker's side is most of a cold run.
+        start_early(catalog_folder)
+    from .pipeline import require_versions, resolve_catalog
+    from .regenerate import regenerate
+    from .replay import keep
+
     if list_versions:
         for version in (resolved := resolve_catalog(catalog_folder)).supported:
             marker = " (default)" if version == resolved.base.api.default_version else ""
             click.echo(f"{version}{marker}")
         return
-    makes_models = any(target.files for target in selected)
-    if makes_models:
-        # datamodel-code-generator's imports then overlap the catalog's loading.
-        start_early(catalog_folder)
     # Nearly everything a run allocates lives until it ends, and the cyclic collector
     # freed almost nothing while walking the whole heap, more often as the catalog grows
     # (30 ms of a 1x warm run, 9 s of a 100x one); collect rarely, for this run only.

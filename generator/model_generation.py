@@ -11,8 +11,9 @@ proves the classes equal each version's own run of the tool.
 
 The tool is most of a cold run and holds the interpreter lock, so where the process can
 fork safely it runs in a child, whose result is read only when the models are needed.
-The child shares the work among forked processes of its own, one a core, each running
-the tool on a part of the document (model_partition); the classes are the same."""
+The child shares the work among forked processes of its own, one a core (and more parts
+for a large document), each running the tool on a part of the document
+(model_partition); the classes are the same."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ import sys
 import threading
 import traceback
 import warnings
+from collections import deque
 from collections.abc import Mapping
 from contextlib import suppress
 from dataclasses import dataclass
@@ -59,8 +61,10 @@ OPTIONS: dict[str, Any] = {
 ROOT_MODEL = "Models"
 # CPython's own thresholds of the cyclic garbage collector.
 PYTHON_GC_THRESHOLDS = (700, 10, 10)
-# The most processes the tool's work is shared among (see _parts).
-MAX_PARTS = 4
+# The most processes running the tool at once, and the most definitions a part is given
+# where the document has more (see _parts).
+MAX_AT_ONCE = 4
+PART_DEFINITIONS = 400
 # Raised to in the cache key whenever what is cached changes shape.
 CACHE_FORMAT = "classes-1"
 
@@ -172,19 +176,24 @@ def generate_source(document: Mapping[str, Any]) -> str:
     return generated
 
 
-def generate_classes(document: Mapping[str, Any], parts: int = 1) -> Classes:
-    """The tool's classes for the document, made in up to `parts` processes at once
-    (see model_partition); where this process cannot fork, in one run here."""
+def generate_classes(document: Mapping[str, Any], parts: int = 1, at_once: int = 1) -> Classes:
+    """The tool's classes for the document, made in `parts` parts (see model_partition),
+    each in a forked process, `at_once` of them at a time; where this process cannot
+    fork, in one run here."""
     pieces = split_document(document, parts if _can_fork() else 1)
     if len(pieces) == 1:
         return parse_classes(generate_source(document))
-    children = [_PartChild(piece) for piece in pieces[1:]]
+    classes: Classes = {}
+    running: deque[_PartChild] = deque()
     try:
-        classes = _owned_classes(pieces[0], parse_classes(generate_source(pieces[0].document)))
-        for child in children:
-            classes.update(child.result())
+        for piece in pieces:
+            if len(running) >= at_once:
+                classes.update(running.popleft().result())
+            running.append(_PartChild(piece))
+        while running:
+            classes.update(running.popleft().result())
     finally:
-        for child in children:
+        for child in running:
             child.stop()
     return {name: classes[name] for name in sorted(classes)}
 
@@ -336,7 +345,7 @@ def _serve(requests: int, results: int) -> NoReturn:
             try:
                 with open(path, encoding="utf-8") as stream:
                     document = json.load(stream)
-                payload = b"+" + json.dumps(generate_classes(document, _parts())).encode()
+                payload = b"+" + json.dumps(generate_classes(document, *_parts(document))).encode()
             except BaseException:
                 status, payload = 1, b"-" + traceback.format_exc().encode()
             with os.fdopen(results, "wb") as pipe:
@@ -345,17 +354,47 @@ def _serve(requests: int, results: int) -> NoReturn:
         os._exit(status)
 
 
-def _parts() -> int:
-    """How many processes the worker shares the tool's work among: one a core this
-    process may run on, up to MAX_PARTS (the parts overlap, so more gain less)."""
+def _parts(document: Mapping[str, Any]) -> tuple[int, int]:
+    """Into how many parts the worker splits the document, and how many it runs at a
+    time: one a core this process may run on (up to MAX_AT_ONCE: the parts overlap, so
+    more gain less), and more parts where a part would hold over PART_DEFINITIONS
+    definitions, since the tool's time grows faster than the definitions it is given."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, min(MAX_PARTS, cores))
+    at_once = max(1, min(MAX_AT_ONCE, cores))
+    return max(at_once, -(-len(document["$defs"]) // PART_DEFINITIONS)), at_once
 
 
 def _import_tool() -> None:
-    # What generate() imports on its first call, which is most of its cold cost.
+    """Import the tool and run it once on a tiny document: its first run loads and
+    compiles what it needs lazily (about 80 ms), which each forked part would otherwise
+    pay again. Done while the parent still loads the catalog."""
     from datamodel_code_generator import config, generate  # noqa: F401
     from datamodel_code_generator.parser import jsonschema  # noqa: F401
+
+    generate_source(WARM_UP_DOCUMENT)
+
+
+# The shapes model_schema writes: an object with a description, a required enum, a
+# nullable field, a list and a free-form mapping.
+WARM_UP_DOCUMENT: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": ROOT_MODEL,
+    "$defs": {
+        "WarmUp": {
+            "title": "WarmUp",
+            "type": "object",
+            "description": "Not a schema of the catalog.",
+            "properties": {
+                "kind": {"$ref": "#/$defs/WarmUpKind"},
+                "count": {"anyOf": [{"type": "integer"}, {"type": "null"}], "description": "A number."},
+                "names": {"type": "array", "items": {"type": "string"}},
+                "extra": {"type": "object", "additionalProperties": True},
+            },
+            "required": ["kind"],
+        },
+        "WarmUpKind": {"title": "WarmUpKind", "type": "string", "enum": ["a", "b"]},
+    },
+}
 
 
 _early: Worker | None = None

@@ -34,7 +34,8 @@ def split_document(document: Mapping[str, Any], parts: int) -> list[Part]:
     if parts < 2 or len(definitions) < 2:
         return [Part(dict(document), frozenset(definitions))]
     weight = {name: len(json.dumps(definition, sort_keys=True)) for name, definition in definitions.items()}
-    refers_to = {name: set(_referenced(definition)) & set(definitions) for name, definition in definitions.items()}
+    names = set(definitions)
+    refers_to = {name: set(_referenced(definition)) & names for name, definition in definitions.items()}
     closures = {name: _closure(name, refers_to) for name in definitions}
 
     def size(names: set[str]) -> int:
@@ -45,17 +46,18 @@ def split_document(document: Mapping[str, Any], parts: int) -> list[Part]:
     owned: list[set[str]] = [set() for _ in range(parts)]
     for name in sorted(definitions, key=lambda n: (-size(closures[n]), n)):
         added = [size(closures[name] - held[index]) for index in range(parts)]
+        # The largest part besides each: the largest of all, or for that part the second.
+        first, second = sorted(range(parts), key=lambda i: -held_size[i])[:2]
         costs = [
-            (max(held_size[index] + added[index], *held_size[:index], *held_size[index + 1 :]), added[index], index)
-            for index in range(parts)
+            (max(held_size[i] + added[i], held_size[second if i == first else first]), added[i], i) for i in range(parts)
         ]
         chosen = min(costs)[2]
         held[chosen] |= closures[name]
         held_size[chosen] += added[chosen]
         owned[chosen].add(name)
     return [
-        Part({**document, "$defs": {n: definitions[n] for n in sorted(names)}}, frozenset(mine))
-        for names, mine in zip(held, owned, strict=True)
+        Part({**document, "$defs": {n: definitions[n] for n in sorted(part)}}, frozenset(mine))
+        for part, mine in zip(held, owned, strict=True)
         if mine
     ]
 

@@ -112,8 +112,9 @@ print(json.dumps({c.name: c.text for c in made}))
 
 
 def test_the_tool_run_in_parts_at_once_makes_the_classes_of_one_whole_run(tmp_path: Path) -> None:
-    """The worker shares the tool's work among forked processes, one a core: the classes
-    must not depend on how many, whatever machine made them."""
+    """The worker shares the tool's work among forked processes, one a core, and more
+    parts for a large document: the classes must not depend on how many, whatever
+    machine made them."""
     script = """
 import json, sys
 import intercom_gen.model_generation as generation
@@ -122,15 +123,15 @@ from intercom_gen.pipeline import resolve_catalog
 resolved = resolve_catalog()
 document, _ = generation.union_document({v: catalog_schema(resolved.versions[v])[0] for v in resolved.supported})
 whole = generation.parse_classes(generation.generate_source(document))
-made = {parts: generation.generate_classes(document, parts) for parts in (2, 3)}
-json.dump({"whole": whole, **{str(parts): classes for parts, classes in made.items()}}, sys.stdout)
+made = {f"{parts} parts, {at_once} at once": generation.generate_classes(document, parts, at_once) for parts, at_once in ((2, 2), (3, 1), (5, 3))}
+json.dump({"whole": whole, **made}, sys.stdout)
 """
     made = json.loads(run_script(script, tmp_path))
     whole = made.pop("whole")
     assert len(whole) > 100
     for parts, classes in made.items():
-        assert list(classes) == sorted(whole), f"{parts} parts: other classes"
-        assert classes == whole, f"{parts} parts: a class differs from the whole run's"
+        assert list(classes) == sorted(whole), f"{parts}: other classes"
+        assert classes == whole, f"{parts}: a class differs from the whole run's"
 
 
 def test_a_document_is_split_into_parts_closed_under_their_references() -> None:
