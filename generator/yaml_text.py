@@ -38,36 +38,52 @@ def _scalar(value: Any) -> str:
     return YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encode_basestring(text))
 
 
-def _emit(value: Any, indent: str, lines: list[str]) -> None:
-    """Append the lines of a mapping's or sequence's contents at `indent`."""
-    if isinstance(value, dict):
-        for key in sorted(value):
-            _entry(f"{indent}{_scalar(key)}:", value[key], indent, lines)
-    else:
-        for item in value:
-            _entry(f"{indent}-", item, indent, lines)
+class _Lines:
+    """One document's lines. Keys and many values repeat throughout a document, so each
+    distinct string is judged once."""
 
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.written: dict[str, str] = {}
 
-def _entry(head: str, value: Any, indent: str, lines: list[str]) -> None:
-    if isinstance(value, (dict, list)) and value:
-        if isinstance(value, list) and head.endswith(":"):
-            lines.append(head)
-            _emit(value, indent, lines)  # a sequence under a key sits at the key's indent
-        elif isinstance(value, dict) and head.endswith("-"):
-            # A mapping in a sequence starts on the dash's line: `- key: value`.
-            start = len(lines)
-            _emit(value, indent + "  ", lines)
-            lines[start] = head + " " + lines[start][len(indent) + 2 :]
+    def scalar(self, value: Any) -> str:
+        if type(value) is not str:
+            return _scalar(value)
+        written = self.written.get(value)
+        if written is None:
+            written = self.written[value] = _scalar(value)
+        return written
+
+    def emit(self, value: Any, indent: str) -> None:
+        """Append the lines of a mapping's or sequence's contents at `indent`."""
+        if isinstance(value, dict):
+            for key in sorted(value):
+                self.entry(f"{indent}{self.scalar(key)}:", value[key], indent)
         else:
-            lines.append(head)
-            _emit(value, indent + "  ", lines)
-    elif isinstance(value, (dict, list)):
-        lines.append(f"{head} {'{}' if isinstance(value, dict) else '[]'}")
-    else:
-        lines.append(f"{head} {_scalar(value)}")
+            for item in value:
+                self.entry(f"{indent}-", item, indent)
+
+    def entry(self, head: str, value: Any, indent: str) -> None:
+        lines = self.lines
+        if isinstance(value, (dict, list)) and value:
+            if isinstance(value, list) and head.endswith(":"):
+                lines.append(head)
+                self.emit(value, indent)  # a sequence under a key sits at the key's indent
+            elif isinstance(value, dict) and head.endswith("-"):
+                # A mapping in a sequence starts on the dash's line: `- key: value`.
+                start = len(lines)
+                self.emit(value, indent + "  ")
+                lines[start] = head + " " + lines[start][len(indent) + 2 :]
+            else:
+                lines.append(head)
+                self.emit(value, indent + "  ")
+        elif isinstance(value, (dict, list)):
+            lines.append(f"{head} {'{}' if isinstance(value, dict) else '[]'}")
+        else:
+            lines.append(f"{head} {self.scalar(value)}")
 
 
 def to_yaml(document: dict[str, Any]) -> str:
-    lines: list[str] = []
-    _emit(document, "", lines)
-    return "\n".join(lines) + "\n"
+    written = _Lines()
+    written.emit(document, "")
+    return "\n".join(written.lines) + "\n"
