@@ -29,7 +29,7 @@ def thaw(value: JsonValue) -> JsonValue:
     # and this walks every value of every schema for each JSON output.
     if isinstance(value, (str, int, float)) or value is None:
         return value
-    if isinstance(value, (MappingProxyType, dict)) or isinstance(value, Mapping):
+    if isinstance(value, (MappingProxyType, dict, Mapping)):
         return {k: thaw(v) for k, v in value.items()}
     if isinstance(value, tuple):
         return [thaw(v) for v in value]
@@ -272,6 +272,27 @@ class Catalog:
 
     def group(self, group_id: str) -> Group | None:
         return self._groups_by_id.get(group_id)
+
+    @cached_property
+    def _request_schemas(self) -> frozenset[str]:
+        """Every schema a request body holds: its own and those it refers to, at any depth."""
+        found: set[str] = set()
+        pending = [e.request for e in self.endpoints if e.request]
+        while pending:
+            name = pending.pop()
+            schema = self.schema(name)
+            if name in found or schema is None:
+                continue
+            found.add(name)
+            pending += [ref for p in schema.properties for ref in schema_refs(p.definition)]
+        return frozenset(found)
+
+    def required_fields(self, schema: Schema) -> tuple[str, ...]:
+        """The fields an object of this schema always has. A schema a request body holds:
+        what a request must carry. Any other (a response's, a webhook's, or one nothing
+        holds any more) is only ever read, and Intercom omits fields its descriptions
+        mark required: only what it always sends (`always_sent`)."""
+        return schema.required if schema.name in self._request_schemas else tuple(schema.always_sent)
 
     def scopes_granting(self, permission: str | None) -> tuple[str, ...]:
         """The OAuth scopes that grant a permission, narrowest first (least privilege

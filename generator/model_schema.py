@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .catalog import Catalog, Schema, thaw
+from .catalog import Catalog, thaw
 from .naming import model_class, model_module, pascal
 
 
@@ -52,15 +52,13 @@ def _property(
     return converted
 
 
-def json_schema(
-    schemas: tuple[Schema, ...], request_schemas: frozenset[str], owners: dict[str, str] | None = None
-) -> dict[str, Any]:
+def json_schema(catalog: Catalog, owners: dict[str, str] | None = None) -> dict[str, Any]:
     """The JSON Schema of every model; `owners` collects each enum's schema."""
     definitions: dict[str, Any] = {}
     enums: dict[str, Any] = {}
     owners = {} if owners is None else owners
-    taken = frozenset(model_class(s.name) for s in schemas)
-    for schema in sorted(schemas, key=lambda s: s.name):
+    taken = frozenset(model_class(s.name) for s in catalog.schemas)
+    for schema in sorted(catalog.schemas, key=lambda s: s.name):
         name = model_class(schema.name)
         document: dict[str, Any] = {
             "title": name,
@@ -71,9 +69,7 @@ def json_schema(
             },
             "additionalProperties": True,
         }
-        # A request's model requires what a request must carry; any other model is read
-        # from responses, and requires only what Intercom always sends (always_sent).
-        required = schema.required if schema.name in request_schemas else tuple(schema.always_sent)
+        required = catalog.required_fields(schema)
         if required:
             document["required"] = list(required)
         definitions[name] = document
@@ -85,7 +81,7 @@ def catalog_schema(catalog: Catalog) -> tuple[dict[str, Any], dict[str, str]]:
     """One version's JSON Schema, and each model and enum class with the module (of
     intercom_api/models/) that holds it."""
     owners: dict[str, str] = {}
-    document = json_schema(catalog.schemas, frozenset(e.request for e in catalog.endpoints if e.request), owners)
+    document = json_schema(catalog, owners)
     modules = {model_class(s.name): model_module(s.name) for s in catalog.schemas}
     modules.update({enum: model_module(owner) for enum, owner in owners.items()})
     return document, modules

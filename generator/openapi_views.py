@@ -114,16 +114,18 @@ def convert_schema(definition: Any) -> Any:
     return result
 
 
-def schema_object(schema: Schema) -> JsonObject:
-    """One catalog schema as a component: the shape catalog.json gives it, converted."""
+def schema_object(schema: Schema, catalog: Catalog) -> JsonObject:
+    """One catalog schema as a component: the shape catalog.json gives it, converted,
+    requiring what the client's models require (Catalog.required_fields)."""
     document: JsonObject = {
         "description": schema.description,
         "type": "object",
         "properties": {p.name: convert_schema(thaw(p.definition)) for p in schema.properties},
         "additionalProperties": schema.additional_properties,
     }
-    if schema.required:
-        document["required"] = list(schema.required)
+    required = catalog.required_fields(schema)
+    if required:
+        document["required"] = list(required)
     return document
 
 
@@ -435,7 +437,7 @@ def openapi_document(catalog: Catalog) -> JsonObject:
             f"the catalog has a schema named {NOTIFICATION_SCHEMA!r}, the name the export keeps for the webhook envelope"
         )
     responses, error_refs = error_responses(catalog, error_names(catalog.errors))
-    schemas = {s.name: schema_object(s) for s in catalog.schemas}
+    schemas = {s.name: schema_object(s, catalog) for s in catalog.schemas}
     if catalog.webhooks:
         schemas[NOTIFICATION_SCHEMA] = notification_schema()
     used_groups = {o.group for o in model.operations}

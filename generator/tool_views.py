@@ -119,7 +119,7 @@ def refs_in(value: Any) -> Iterator[str]:
 
 def definitions(catalog: Catalog) -> dict[str, Any]:
     """Every catalog schema, as a `$defs` entry."""
-    return {s.name: rebased(schema_object(s)) for s in sorted(catalog.schemas, key=lambda s: s.name)}
+    return {s.name: rebased(schema_object(s, catalog)) for s in sorted(catalog.schemas, key=lambda s: s.name)}
 
 
 def closure(names: set[str], defs: Mapping[str, Any]) -> tuple[str, ...]:

@@ -162,6 +162,32 @@ def test_schemas_errors_and_servers_come_from_the_catalog(export: tuple[Catalog,
     )
 
 
+def test_a_schema_requires_what_the_client_models_require(export: tuple[Catalog, OpenApiView, dict[str, Any]]) -> None:
+    """A schema a request body holds, at any depth, requires what its catalog file says
+    a request must carry; every other schema only what Intercom always sends, as the
+    client's response models do (Intercom's descriptions mark fields required that the
+    live API omits)."""
+    catalog, _, document = export
+    schemas = document["components"]["schemas"]
+    held = set()
+    pending = [ref for _, _, operation in operations(document).values() for key, ref in walk(operation.get("requestBody", {})) if key == "$ref"]
+    while pending:
+        name = pending.pop().rsplit("/", 1)[1]
+        if name not in held:
+            held.add(name)
+            pending += [ref for key, ref in walk(schemas[name]) if key == "$ref"]
+    assert held, "no request body refers to a schema"
+    nested = 0
+    for schema in catalog.schemas:
+        required = schemas[schema.name].get("required", [])
+        if schema.name in held:
+            assert required == list(schema.required), schema.name
+            nested += bool(schema.required) and not any(e.request == schema.name for e in catalog.endpoints)
+        else:
+            assert required == list(schema.always_sent), schema.name
+    assert nested, "no nested request object requires a field: the test lost its point"
+
+
 def test_success_responses_follow_the_result_kind(export: tuple[Catalog, OpenApiView, dict[str, Any]]) -> None:
     catalog, _, document = export
     exported = operations(document)

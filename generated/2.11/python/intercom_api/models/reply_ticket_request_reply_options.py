@@ -14,11 +14,11 @@ class ReplyTicketRequestReplyOptions(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    text: str | None = None
+    text: str
     """
     Button label.
     """
-    uuid: str | None = None
+    uuid: str
     """
     Your unique id for the option, echoed back when chosen.
     """

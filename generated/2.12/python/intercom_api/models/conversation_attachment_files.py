@@ -14,15 +14,15 @@ class ConversationAttachmentFiles(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    content_type: str | None = None
+    content_type: str
     """
     MIME type.
     """
-    data: str | None = None
+    data: str
     """
     File content, base64-encoded.
     """
-    name: str | None = None
+    name: str
     """
     File name.
     """

@@ -21,11 +21,11 @@ class CreateConversationRequestFrom(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    type: CreateConversationRequestFromType | None = None
+    type: CreateConversationRequestFromType
     """
     Kind of contact.
     """
-    id: str | None = None
+    id: str
     """
     Contact's Intercom id.
     """

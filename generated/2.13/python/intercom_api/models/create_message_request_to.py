@@ -20,11 +20,11 @@ class CreateMessageRequestTo(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    type: CreateMessageRequestToType | None = None
+    type: CreateMessageRequestToType
     """
     Recipient kind: user or lead.
     """
-    id: str | None = None
+    id: str
     """
     Recipient's Intercom id.
     """

@@ -19,11 +19,11 @@ class CreateMessageRequestFrom(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    type: CreateMessageRequestFromType | None = None
+    type: CreateMessageRequestFromType
     """
     Sender kind.
     """
-    id: int | None = None
+    id: int
     """
     Sender's Intercom id.
     """

@@ -20,11 +20,11 @@ class Recipient(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    type: RecipientType | None = None
+    type: RecipientType
     """
     The contact's role.
     """
-    id: str | None = None
+    id: str
     """
     The contact's Intercom id.
     """

@@ -14,11 +14,11 @@ class QuickReplyOption(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    text: str | None = None
+    text: str
     """
     The text shown on the option.
     """
-    uuid: str | None = None
+    uuid: str
     """
     A unique id for the option; it comes back in the metadata of the part created when the contact picks it.
     """
