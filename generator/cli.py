@@ -21,7 +21,7 @@ from click.core import ParameterSource
 from . import __version__
 from .cli_parts import IDS_HINT, catalog_option, configured, inherited, project_config, reports_errors
 from .config import Config
-from .fingerprint import Inputs, record
+from .fingerprint import record, run_inputs
 from .locations import DEFAULT_TEMPLATES
 
 if TYPE_CHECKING:
@@ -196,7 +196,7 @@ def main(
         versions = require_versions(resolved, wanted or resolved.supported, catalog_folder)
         # The inputs as they were read, not as they may be once the run is done; only a
         # run of every target makes the whole output current for them.
-        inputs = Inputs(catalog_folder, templates, versions) if not (check or targets) else None
+        inputs = run_inputs(catalog_folder, templates, versions) if not (check or targets) else None
         if inputs is not None:
             inputs.digest()
         if check:

@@ -14,7 +14,7 @@ import os
 import sys
 
 from .config import ConfigError, load_config
-from .fingerprint import Inputs, declared_versions, is_current, record
+from .fingerprint import Inputs, declared_versions, is_current, record, run_inputs
 from .shipped import shipped_folder
 
 PLAIN_OPTIONS = ("--version", "--out", "--catalog")
@@ -71,7 +71,7 @@ def main() -> None:
         else:
             versions = list(config.versions) or declared_versions(catalog)
         folders = [os.path.join(out, v) for v in versions]
-        inputs = Inputs(catalog, shipped_folder("templates"), versions) if versions else None
+        inputs = run_inputs(catalog, shipped_folder("templates"), versions) if versions else None
         if inputs is not None and is_current(out, inputs, folders):
             for folder in folders:
                 print(f"{folder}: unchanged")

@@ -101,6 +101,19 @@ class Inputs:
         return self._digest
 
 
+_listed: list[Inputs] = []
+
+
+def run_inputs(catalog: Folder, templates: Folder, versions: Sequence[str]) -> Inputs:
+    """This run's inputs: the ones generator.entry listed (and perhaps digested) when
+    its checks did not settle the run, so the full run does not list and digest again."""
+    listed = Inputs(catalog, templates, versions)
+    if _listed and _listed[-1].listing == listed.listing:
+        return _listed[-1]
+    _listed[:] = [listed]
+    return listed
+
+
 def outputs_listing(folders: Iterable[Folder]) -> str:
     return _listing((os.fspath(folder), "") for folder in folders)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from intercom_gen.fingerprint import Inputs, is_current, record, stamp_file
+from intercom_gen.fingerprint import Inputs, is_current, record, run_inputs, stamp_file
 from intercom_gen.locations import DEFAULT_TEMPLATES
 
 
@@ -79,3 +79,16 @@ def test_a_stamp_is_for_one_folder_only(stamped: tuple[Path, Path, list[Path]], 
         os.link(out / "1.0" / name, other / "1.0" / name)  # the same files, times and sizes
     Path(stamp_file(other)).write_text(Path(stamp_file(out)).read_text(encoding="utf-8"), encoding="utf-8")
     assert not is_current(other, Inputs(catalog, DEFAULT_TEMPLATES, ["1.0"]), [other / "1.0"])
+
+
+def test_a_run_lists_and_digests_its_inputs_once_unless_they_change(stamped: tuple[Path, Path, list[Path]]) -> None:
+    """generator.entry lists the inputs for its checks; the full run it hands over to
+    takes the same listing, digest and all, unless a file changed in between."""
+    catalog, _, _ = stamped
+    first = run_inputs(catalog, DEFAULT_TEMPLATES, ["1.0"])
+    digest = first.digest()
+    assert run_inputs(os.fspath(catalog), os.fspath(DEFAULT_TEMPLATES), ["1.0"]) is first
+    assert run_inputs(catalog, DEFAULT_TEMPLATES, ["2.0"]) is not first, "other versions asked for"
+    (catalog / "scopes.yaml").write_text((catalog / "scopes.yaml").read_text() + "\n# edited\n")
+    changed = run_inputs(catalog, DEFAULT_TEMPLATES, ["1.0"])
+    assert changed is not first and changed.digest() != digest
