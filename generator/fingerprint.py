@@ -17,6 +17,8 @@ import os
 import sys
 import zlib
 
+from .cache_files import cache_path, keep_file
+
 # Not typing.TYPE_CHECKING: importing typing costs the no-op check 3 ms. Type checkers
 # take any name TYPE_CHECKING as true.
 TYPE_CHECKING = False
@@ -118,19 +120,10 @@ def outputs_listing(folders: Iterable[Folder]) -> str:
     return _listing((os.fspath(folder), "") for folder in folders)
 
 
-def cache_base() -> str:
-    """intercom-gen's cache folder: $INTERCOM_GEN_CACHE, else the user's cache folder."""
-    return os.environ.get("INTERCOM_GEN_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "intercom-gen"
-    )
-
-
 def stamp_file(out: Folder) -> str:
-    base = cache_base()
     where = os.path.abspath(out)
     # A name, not a proof: the stamp records the folder it is for, and is checked against it.
-    name = f"{os.path.basename(where)}-{zlib.crc32(where.encode()):08x}"
-    return os.path.join(base, "stamps", name)
+    return cache_path("stamps", f"{os.path.basename(where)}-{zlib.crc32(where.encode()):08x}")
 
 
 def _read_stamp(out: Folder) -> dict[str, str] | None:
@@ -200,14 +193,7 @@ def _write_stamp(out: Folder, inputs: Inputs, outputs: str) -> None:
         "inputs": inputs.listing,
         "outputs": outputs,
     }
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        temporary = f"{path}.{os.getpid()}.tmp"
-        with open(temporary, "w", encoding="utf-8", newline="") as stream:
-            stream.write("".join(f"{name} {len(value)}\n{value}" for name, value in fields.items()))
-        os.replace(temporary, path)
-    except OSError:
-        pass  # the stamp only saves time
+    keep_file(path, "".join(f"{name} {len(value)}\n{value}" for name, value in fields.items()).encode("utf-8"))
 
 
 def declared_versions(catalog_folder: Folder) -> list[str]:

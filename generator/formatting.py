@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .cache_files import cache_path, keep_file
 from .diagnostics import FormatError
-from .fingerprint import cache_base
 
 if TYPE_CHECKING:
     import black
@@ -39,7 +38,7 @@ def is_black_stable(path: str) -> bool:
 
 
 def cache_folder() -> Path:
-    return Path(cache_base()) / "black"
+    return Path(cache_path("black"))
 
 
 class Formatter:
@@ -79,13 +78,7 @@ class Formatter:
         return hashlib.sha256(f"{version('black')}|{black_mode()!r}".encode()).hexdigest()[:16]
 
     def _store(self, cached: Path, result: str) -> None:
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(result, encoding="utf-8")
-            os.replace(temporary, cached)
-        except OSError:
-            pass  # the cache only saves time; a read-only home must not fail a run
+        keep_file(cached, result.encode("utf-8"))
 
     def format_tree(self, files: dict[str, str]) -> dict[str, str]:
         return {

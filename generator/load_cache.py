@@ -10,14 +10,13 @@ used only for the exact text it was built from, by a loader of the same code."""
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import sys
 from pathlib import Path
 from typing import Any
 
+from .cache_files import cache_path, keep_file
 from .fingerprint import installed_versions
-from .formatting import cache_folder
 
 # What the data is built by: a change to any of these makes every entry stale.
 LOADER_SOURCES = ("load.py", "yaml_limits.py")
@@ -35,7 +34,7 @@ def _loader_digest() -> str:
 
 class LoadCache:
     def __init__(self, enabled: bool = True) -> None:
-        self.path = cache_folder().parent / "loaded.pickle"
+        self.path = Path(cache_path("loaded.pickle"))
         self.loader = _loader_digest()
         self.entries: dict[str, Any] = {}
         self.used: dict[str, Any] = {}
@@ -60,15 +59,11 @@ class LoadCache:
         """Keep this load's entries, if they differ from what the file holds."""
         if self.used.keys() == self.entries.keys():
             return
-        import tempfile  # only when writing: its imports cost every run 5 ms
-
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("wb", dir=self.path.parent, delete=False) as scratch:
-                pickle.dump((self.loader, self.used), scratch, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(scratch.name, self.path)
-        except (OSError, pickle.PicklingError):
-            pass  # the cache only saves time
+            data = pickle.dumps((self.loader, self.used), protocol=pickle.HIGHEST_PROTOCOL)
+        except pickle.PicklingError:
+            return  # the cache only saves time
+        keep_file(self.path, data)
 
     def _read(self) -> dict[str, Any]:
         try:

@@ -6,8 +6,8 @@ five versions), and the tool's time grows with what it is given, so a run hands 
 document holding each distinct definition once. A name whose definition differs between
 versions gets a class per variant (`ContactVariant2`, ...); every reference still names
 the plain class, so each class's source reads the same as in a document of its version
-alone, and only the variant's own `class` line is renamed back. tests/test_formatting.py
-proves the classes equal each version's own run of the tool.
+alone, and only the variant's own `class` line is renamed back.
+tests/test_model_generation.py proves the classes equal each version's own run of the tool.
 
 The tool is most of a cold run and holds the interpreter lock, so where the process can
 fork safely it runs in a child, whose result is read only when the models are needed.
@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
+from .cache_files import cache_path, keep_file
 from .fingerprint import installed_versions
-from .formatting import cache_folder
 from .model_partition import Part, split_document
 from .naming import variant_class
 
@@ -108,23 +108,24 @@ def union_document(documents: Mapping[str, Mapping[str, Any]]) -> tuple[dict[str
     return {**first, "$defs": dict(sorted(union.items()))}, stand_ins
 
 
-def cache_key(document: Mapping[str, Any]) -> str:
+def cache_key(document_text: str) -> str:
     # The key covers the tool's version and our options, so a changed option never
     # serves a stale file. The version is read from its dist-info folder name: importing
-    # the tool, or importlib.metadata, costs a warm run 30 to 45 ms.
+    # the tool, or importlib.metadata, costs a warm run 30 to 45 ms. The document's text
+    # keeps its keys in order: the order of a schema's properties is its fields' order.
     return hashlib.sha256(
         (
             CACHE_FORMAT
             + "|".join(installed_versions(("datamodel-code-generator",)))
             + repr(sorted(OPTIONS.items()))
             + (ENUM_TEMPLATES / "Enum.jinja2").read_text(encoding="utf-8")
-            + json.dumps(document, sort_keys=True)
+            + document_text
         ).encode()
     ).hexdigest()
 
 
 def _cache_file(key: str) -> Path:
-    return cache_folder().parent / "models" / f"{key}.json"
+    return Path(cache_path("models", f"{key}.json"))
 
 
 _memory: dict[str, Classes] = {}
@@ -141,17 +142,7 @@ def _cached(key: str) -> Classes | None:
 
 def _keep(key: str, classes: Classes) -> None:
     _memory[key] = classes
-    path = _cache_file(key)
-    import tempfile
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Renamed into place, so a reader never sees half a file.
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as scratch:
-            scratch.write(json.dumps(classes))
-        os.replace(scratch.name, path)
-    except OSError:
-        pass  # the cache only saves time
+    keep_file(_cache_file(key), json.dumps(classes).encode("utf-8"))
 
 
 def generate_source(document: Mapping[str, Any]) -> str:
@@ -288,14 +279,14 @@ class Worker:
         os.close(requests)
         os.close(results)
 
-    def send(self, document: Mapping[str, Any]) -> None:
+    def send(self, document_text: str) -> None:
         # Through a file: the child reads its request only once its imports are done,
         # and a pipe would block this process until then.
         import tempfile  # only for a cold run: its imports cost every run 5 ms
 
         descriptor, self._document = tempfile.mkstemp(prefix="intercom-gen-models-", suffix=".json")
         with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-            json.dump(document, stream)
+            stream.write(document_text)
         os.write(self._requests, os.fsencode(self._document))
         os.close(self._requests)
         self._requests = -1
@@ -412,7 +403,7 @@ def _catalog_state(catalog_folder: Path) -> str:
 
 
 def _state_file() -> Path:
-    return cache_folder().parent / "models" / "made-for"
+    return Path(cache_path("models", "made-for"))
 
 
 def start_early(catalog_folder: Path) -> None:
@@ -438,9 +429,7 @@ def stop_early(catalog_folder: Path | None = None) -> None:
         _early.stop()
         _early = None
     if catalog_folder is not None:
-        with suppress(OSError):
-            _state_file().parent.mkdir(parents=True, exist_ok=True)
-            _state_file().write_text(_catalog_state(catalog_folder), encoding="utf-8")
+        keep_file(_state_file(), _catalog_state(catalog_folder).encode("utf-8"))
 
 
 def _worker() -> Worker:
@@ -454,13 +443,15 @@ class PendingModels:
 
     def __init__(self, documents: Mapping[str, Mapping[str, Any]]) -> None:
         document, self._stand_ins = union_document(documents)
-        self._key = cache_key(document)
+        # Encoded once, by json's C encoder (json.dump to a stream is its Python one).
+        document_text = json.dumps(document)
+        self._key = cache_key(document_text)
         self._classes = _cached(self._key)
         self._worker: Worker | None = None
         if self._classes is None:
             if _early is not None or _can_fork():
                 self._worker = _worker()
-                self._worker.send(document)
+                self._worker.send(document_text)
             else:
                 self._classes = parse_classes(generate_source(document))
                 _keep(self._key, self._classes)

@@ -10,8 +10,8 @@ from typing import Any
 
 from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, TemplateError
 
+from .cache_files import cache_path
 from .diagnostics import RenderError
-from .formatting import cache_folder
 from .markdown import markdown_text
 
 TOKEN = re.compile(r"\{(\w+)\}")
@@ -22,7 +22,7 @@ def bytecode_cache(templates: Path) -> BytecodeCache | None:
     (`<templates>/__pycache__/`, keyed by Jinja on each template's name and source), or
     in the cache folder where the templates' folder cannot be written. Compiling is most
     of rendering's cost, and a template is compiled again only once it is edited."""
-    for folder in (templates / "__pycache__", cache_folder().parent / "jinja"):
+    for folder in (templates / "__pycache__", Path(cache_path("jinja"))):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError:

@@ -18,7 +18,8 @@ import marshal
 import os
 import zlib
 
-from .fingerprint import Folder, Inputs, cache_base
+from .cache_files import cache_path, keep_file
+from .fingerprint import Folder, Inputs
 
 TYPE_CHECKING = False  # not typing's: importing typing would cost this path 3 ms
 if TYPE_CHECKING:
@@ -37,27 +38,24 @@ Trees = dict[str, dict[str, str]]
 
 def _pack_file(inputs: Inputs, catalog: Folder) -> str:
     where = os.path.abspath(catalog).encode()
-    return os.path.join(cache_base(), "trees", f"{inputs.digest()}-{zlib.crc32(where):08x}{PACK_SUFFIX}")
+    return cache_path("trees", f"{inputs.digest()}-{zlib.crc32(where):08x}{PACK_SUFFIX}")
 
 
 def keep(inputs: Inputs, catalog: Folder, supported: Sequence[str], trees: Mapping[str, Mapping[str, str]]) -> None:
     """Pack a plain run's trees for a later run from the same inputs."""
     path = _pack_file(inputs, catalog)
     data = marshal.dumps((PACK_FORMAT, list(supported), {v: dict(files) for v, files in trees.items()}))
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        temporary = f"{path}.{os.getpid()}.tmp"
-        with open(temporary, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)  # a reader never sees half a pack
+    if keep_file(path, data):
         _drop_least_recent(os.path.dirname(path))
-    except OSError:
-        pass  # the cache only saves time
 
 
 def _drop_least_recent(folder: str) -> None:
     packs = []
-    for entry in os.scandir(folder):
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
         if entry.name.endswith(PACK_SUFFIX):
             try:
                 packs.append((entry.stat().st_mtime_ns, entry.path))
@@ -98,16 +96,9 @@ def replay(out: Folder, inputs: Inputs, catalog: Folder, versions: Sequence[str]
     from pathlib import Path
 
     from .out_folders import stray_versions
-    from .write import StagedTree, remove_strays, summary
+    from .write import remove_strays, summary, write_tree
 
-    lines = []
-    for version, files in trees.items():
-        tree = StagedTree(Path(out) / version)
-        try:
-            tree.add(files)
-            lines.append(summary(Path(out) / version, len(files), tree.commit()))
-        finally:
-            tree.close()
+    lines = [summary(Path(out) / version, len(files), write_tree(Path(out) / version, files)) for version, files in trees.items()]
     if list(versions) == list(supported):
         lines += remove_strays(stray_versions(supported, Path(out)))
     return lines

@@ -11,9 +11,10 @@ import json
 import os
 import tomllib
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
+from .cache_files import cache_path
 from .diagnostics import InternalError
-from .formatting import cache_folder
 
 
 class InvalidOutput(InternalError):
@@ -46,7 +47,7 @@ CHECKS: Mapping[str, Callable[[str, str], object]] = {
 
 class Verifier:
     def __init__(self, use_disk_cache: bool = True) -> None:
-        self.file = cache_folder().parent / "verified.txt" if use_disk_cache else None
+        self.file = Path(cache_path("verified.txt")) if use_disk_cache else None
         self.known: set[str] = set()
         if self.file is not None:
             # No record yet (or an unreadable one): everything is verified.

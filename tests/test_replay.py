@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from intercom_gen import cli, entry, replay
-from intercom_gen.fingerprint import Inputs, cache_base, declared_versions
+from intercom_gen.cache_files import cache_base
+from intercom_gen.fingerprint import Inputs, declared_versions
 from intercom_gen.locations import DEFAULT_TEMPLATES
 from intercom_gen.write import read_tree
 
