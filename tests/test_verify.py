@@ -3,16 +3,19 @@ or YAML file that does not parse, stops the run with exit 3 and keeps the old ou
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from intercom_gen.cli import main
 from intercom_gen.locations import DEFAULT_TEMPLATES
 from intercom_gen.pipeline import resolve_catalog
-from intercom_gen.verify import InvalidOutput, Verifier
+from intercom_gen.verify import InvalidOutput, Verifier, python_blocks
 
 NEWEST = resolve_catalog().supported[-1]
 
@@ -63,3 +66,98 @@ def test_a_title_outside_the_basic_plane_reaches_mkdocs_yml_readably(mini_catalo
     newest = resolved.supported[-1]
     files = generate(resolved, [newest], targets=["docs"])[newest]
     assert "Contacts 🚀" in files["mkdocs.yml"]
+
+
+# Pieces of generated modules, and some that must never be in one: the block-wise compile
+# must judge every module made of them exactly as compiling it whole does. Some are valid
+# only at the top (a future import), only with a future import (an async comprehension in
+# an annotation) or only without one (a named expression in an annotation), only before a
+# `global` (an assignment), or only whole (a string or bracket left open, a decorator with
+# no definition, an `else` with no `if`).
+MODULE_PIECES = [
+    "import os\n",
+    "from __future__ import annotations\n",
+    "x = 1\n",
+    "class C:\n    pass\n",
+    "class D(C):\n    y: undefined_name = 2\n",
+    "def f(a, b):\n    return a\n",
+    "async def g():\n    await g()\n",
+    "@decorator\ndef h():\n    pass\n",
+    "@decorator(\n    argument,\n)\nclass E:\n    pass\n",
+    "@decorator\n",
+    's = """\ndef inside_a_string(:\n"""\n',
+    's = """\nclass Inside:\n',
+    '"""\n',
+    "def broken(:\n    pass\n",
+    "return 1\n",
+    "yield 2\n",
+    "global x\n",
+    "nonlocal x\n",
+    "def k():\n    global x\n",
+    "if x:\n    pass\n",
+    "else:\n    pass\n",
+    "x = (\n",
+    ")\n",
+    "x = 1 + \\\n",
+    "z: (w := 1) = 2\n",
+    "def m() -> [i async for i in x]:\n    pass\n",
+    "# a comment\n",
+    "\n",
+]
+
+
+def _compiles_whole(text: str) -> bool:
+    try:
+        compile(text, "m.py", "exec", dont_inherit=True)
+    except SyntaxError:
+        return False
+    return True
+
+
+def _verifies(verifier: Verifier, text: str) -> bool:
+    try:
+        verifier.verify_tree("v", {"m.py": text})
+    except InvalidOutput:
+        return False
+    return True
+
+
+def test_every_module_of_up_to_three_pieces_is_judged_as_compile_judges_it_whole() -> None:
+    wrong = []
+    for count in (1, 2, 3):
+        for pieces in itertools.product(MODULE_PIECES, repeat=count):
+            text = "".join(pieces)
+            if _verifies(Verifier(use_disk_cache=False), text) != _compiles_whole(text):
+                wrong.append(text)
+    assert not wrong, wrong[:5]
+
+
+@given(st.lists(st.sampled_from(MODULE_PIECES), max_size=8), st.lists(st.sampled_from(MODULE_PIECES), max_size=4))
+@settings(max_examples=600, deadline=None)
+def test_a_module_verified_block_by_block_is_judged_as_compile_judges_it_whole(pieces: list[str], before: list[str]) -> None:
+    """Also after another module's blocks were verified: a block known to compile may not
+    vouch for a module that does not."""
+    verifier = Verifier(use_disk_cache=False)
+    earlier = "".join(before)
+    if _compiles_whole(earlier):
+        verifier.verify_tree("v", {"earlier.py": earlier})
+    text = "".join(pieces)
+    assert _verifies(verifier, text) == _compiles_whole(text), text
+
+
+def test_a_class_shared_by_two_modules_is_compiled_once() -> None:
+    shared = "class Shared:\n    '''The same in both versions.'''\n\n    x: int = 1\n"
+    verifier = Verifier(use_disk_cache=False)
+    verifier.verify_tree("2.14", {"m.py": f'"""For 2.14."""\n\n{shared}'})
+    first = len(verifier.added)
+    verifier.verify_tree("2.15", {"m.py": f'"""For 2.15."""\n\n{shared}'})
+    # The class's block once, then each module's own digest; the opening lines are
+    # compiled every time (they give the later blocks their future flags), not recorded.
+    assert first == 2
+    assert len(verifier.added) == 3
+
+
+def test_python_blocks_keep_decorators_with_their_definition() -> None:
+    text = "import x\n\n@first(\n    1,\n)\n@second\ndef f():\n    pass\n\n\nclass C:\n    pass\n"
+    assert python_blocks(text) == ["import x\n\n", "@first(\n    1,\n)\n@second\ndef f():\n    pass\n\n\n", "class C:\n    pass\n"]
+    assert python_blocks("x = 1\n\ndef f():\n    pass\n\nglobal x\n") is None
