@@ -25,6 +25,17 @@ def cache_path(*parts: str) -> str:
     return os.path.join(cache_base(), *parts)
 
 
+def folder_tag(path: str) -> str:
+    """Eight hex digits for a folder's absolute path, the same in every process (Python's
+    own hash of a string is not), to tell cache files of folders of one name apart: the
+    32-bit FNV-1a hash, computed here because zlib's crc32 would cost the no-op check
+    its 0.3 ms import."""
+    value = 0x811C9DC5
+    for byte in os.path.abspath(path).encode():
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return f"{value:08x}"
+
+
 def keep_file(path: str | Path, data: bytes) -> bool:
     """Put `data` at `path` in one rename; False, leaving nothing behind, where the
     cache cannot be written."""

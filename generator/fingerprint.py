@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import os
 import sys
-import zlib
 
-from .cache_files import cache_path, keep_file
+from .cache_files import cache_path, folder_tag, keep_file
 
 # Not typing.TYPE_CHECKING: importing typing costs the no-op check 3 ms. Type checkers
 # take any name TYPE_CHECKING as true.
@@ -123,7 +122,7 @@ def outputs_listing(folders: Iterable[Folder]) -> str:
 def stamp_file(out: Folder) -> str:
     where = os.path.abspath(out)
     # A name, not a proof: the stamp records the folder it is for, and is checked against it.
-    return cache_path("stamps", f"{os.path.basename(where)}-{zlib.crc32(where.encode()):08x}")
+    return cache_path("stamps", f"{os.path.basename(where)}-{folder_tag(where)}")
 
 
 def _read_stamp(out: Folder) -> dict[str, str] | None:

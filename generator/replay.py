@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import marshal
 import os
-import zlib
 
-from .cache_files import cache_path, keep_file
+from .cache_files import cache_path, folder_tag, keep_file
 from .fingerprint import Folder, Inputs
 
 TYPE_CHECKING = False  # not typing's: importing typing would cost this path 3 ms
@@ -37,8 +36,7 @@ Trees = dict[str, dict[str, str]]
 
 
 def _pack_file(inputs: Inputs, catalog: Folder) -> str:
-    where = os.path.abspath(catalog).encode()
-    return cache_path("trees", f"{inputs.digest()}-{zlib.crc32(where):08x}{PACK_SUFFIX}")
+    return cache_path("trees", f"{inputs.digest()}-{folder_tag(os.fspath(catalog))}{PACK_SUFFIX}")
 
 
 def keep(inputs: Inputs, catalog: Folder, supported: Sequence[str], trees: Mapping[str, Mapping[str, str]]) -> None:
