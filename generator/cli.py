@@ -166,7 +166,7 @@ def main(
         return
     # An unchanged plain regeneration was already answered by generator.entry.
     wanted = [api_version] if api_version is not None else list(config.versions) or None
-    from .model_generation import start_early, stop_early
+    from .model_worker import start_early, stop_early
     from .targets import select_targets
 
     selected = select_targets(targets)  # an unknown name is refused before any work

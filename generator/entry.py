@@ -34,13 +34,18 @@ def plain_options(arguments: list[str]) -> dict[str, str] | None:
 
 def replayed(out: str, inputs: Inputs, catalog: str, versions: list[str], folders: list[str]) -> bool:
     """Whether the trees a recent run made from these very inputs were written again."""
-    from .diagnostics import OutputError
     from .replay import replay
 
     try:
         lines = replay(out, inputs, catalog, versions)
-    except (OSError, OutputError):
-        return False  # the full run meets the same problem and reports it
+    except Exception as error:
+        # The full run meets the same problem and reports it. generator.diagnostics is
+        # loaded only by a write that failed: a cold run forks its model worker sooner.
+        from .diagnostics import OutputError
+
+        if isinstance(error, (OSError, OutputError)):
+            return False
+        raise
     if lines is None:
         return False
     for line in lines:
@@ -78,6 +83,12 @@ def main() -> None:
             return
         if inputs is not None and replayed(out, inputs, catalog, versions, folders):
             return
+        if inputs is not None:
+            # A full run follows: the model worker starts now, before click and the
+            # pipeline are imported (generator.model_worker).
+            from .model_worker import start_early
+
+            start_early(catalog)
     from .cli import main as full_command_line
 
     full_command_line(prog_name="intercom-gen", complete_var="_INTERCOM_GEN_COMPLETE")

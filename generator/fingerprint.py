@@ -115,6 +115,11 @@ def run_inputs(catalog: Folder, templates: Folder, versions: Sequence[str]) -> I
     return listed
 
 
+def catalog_listing(folder: Folder) -> str:
+    """A catalog folder's YAML files by path, size and modification time."""
+    return _listing(((os.fspath(folder), ".yaml"),))
+
+
 def outputs_listing(folders: Iterable[Folder]) -> str:
     return _listing((os.fspath(folder), "") for folder in folders)
 

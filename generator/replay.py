@@ -30,13 +30,14 @@ PACK_FORMAT = 1
 # 2.5 MB a version.
 PACKS_KEPT = 6
 PACK_SUFFIX = ".pack"
+PACKS_FOLDER = "trees"
 
 Trees = dict[str, dict[str, str]]
 """Each version's files, by path below OUT/<version>/."""
 
 
 def _pack_file(inputs: Inputs, catalog: Folder) -> str:
-    return cache_path("trees", f"{inputs.digest()}-{folder_tag(os.fspath(catalog))}{PACK_SUFFIX}")
+    return cache_path(PACKS_FOLDER, f"{inputs.digest()}-{folder_tag(os.fspath(catalog))}{PACK_SUFFIX}")
 
 
 def keep(inputs: Inputs, catalog: Folder, supported: Sequence[str], trees: Mapping[str, Mapping[str, str]]) -> None:
@@ -68,6 +69,11 @@ def _drop_least_recent(folder: str) -> None:
 
 def packed(inputs: Inputs, catalog: Folder, versions: Sequence[str]) -> tuple[list[str], Trees] | None:
     """The supported versions and the trees packed for these inputs, or None."""
+    try:
+        if not any(name.endswith(PACK_SUFFIX) for name in os.listdir(cache_path(PACKS_FOLDER))):
+            return None
+    except OSError:
+        return None  # no run kept a pack here: a cold run starts without the inputs' digest
     path = _pack_file(inputs, catalog)
     try:
         with open(path, "rb") as stream:

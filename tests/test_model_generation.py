@@ -90,20 +90,21 @@ def test_a_worker_started_early_makes_the_models_and_is_skipped_once_they_are_ma
     script = """
 import json
 import intercom_gen.model_generation as generation
+import intercom_gen.model_worker as worker
 from intercom_gen.locations import DEFAULT_CATALOG
 from intercom_gen.model_schema import catalog_schema
 from intercom_gen.pipeline import resolve_catalog
-generation.start_early(DEFAULT_CATALOG)
-early = generation._early
+worker.start_early(DEFAULT_CATALOG)
+early = worker._early
 assert early is not None, "no worker was started for a catalog whose models were never made"
 resolved = resolve_catalog(DEFAULT_CATALOG)
 version = resolved.supported[-1]
 pending = generation.PendingModels({version: catalog_schema(resolved.versions[version])[0]})
-assert pending._worker is early and generation._early is None, "the run did not use the early worker"
+assert pending._worker is early and worker._early is None, "the run did not use the early worker"
 made = pending.result()[version]
-generation.stop_early(DEFAULT_CATALOG)
-generation.start_early(DEFAULT_CATALOG)
-assert generation._early is None, "a worker was started though the catalog is unchanged since"
+worker.stop_early(DEFAULT_CATALOG)
+worker.start_early(DEFAULT_CATALOG)
+assert worker._early is None, "a worker was started though the catalog is unchanged since"
 print(json.dumps({c.name: c.text for c in made}))
 """
     made = json.loads(run_script(script, tmp_path))
@@ -163,3 +164,25 @@ def _refs(node: object) -> list[str]:
     if isinstance(node, list):
         return [r for value in node for r in _refs(value)]
     return []
+
+
+def test_a_plain_cold_run_forks_its_model_worker_before_click_is_imported(tmp_path: Path) -> None:
+    """The tool's imports are most of a cold run's critical path: generator.entry starts
+    the worker before the command line (click, the pipeline) is loaded."""
+    script = f"""
+import os, sys
+loaded_at_fork = []
+fork = os.fork
+def recorded_fork():
+    loaded_at_fork.append(sorted(name for name in ("click", "intercom_gen.cli", "intercom_gen.pipeline") if name in sys.modules))
+    return fork()
+os.fork = recorded_fork
+sys.argv = ["intercom-gen", "--version", {RESOLVED.supported[-1]!r}, "--out", {str(tmp_path / "out")!r}]
+from intercom_gen.entry import main
+try:
+    main()
+finally:
+    print(loaded_at_fork[0] if loaded_at_fork else "no fork")
+"""
+    printed = run_script(script, tmp_path).strip().splitlines()
+    assert printed[-1] == "[]", printed
