@@ -148,9 +148,9 @@ def test_a_module_verified_block_by_block_is_judged_as_compile_judges_it_whole(p
 def test_a_class_shared_by_two_modules_is_compiled_once() -> None:
     shared = "class Shared:\n    '''The same in both versions.'''\n\n    x: int = 1\n"
     verifier = Verifier(use_disk_cache=False)
-    verifier.verify_tree("2.14", {"m.py": f'"""For 2.14."""\n\n{shared}'})
+    verifier.verify_tree("older", {"m.py": f'"""For the older version."""\n\n{shared}'})
     first = len(verifier.added)
-    verifier.verify_tree("2.15", {"m.py": f'"""For 2.15."""\n\n{shared}'})
+    verifier.verify_tree("newer", {"m.py": f'"""For the newer version."""\n\n{shared}'})
     # The class's block once, then each module's own digest; the opening lines are
     # compiled every time (they give the later blocks their future flags), not recorded.
     assert first == 2
