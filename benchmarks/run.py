@@ -140,6 +140,17 @@ class Report:
         print(f"\nTotal benchmark time: {elapsed:.0f} s")
 
 
+# The console script pip writes for an entry point, with a command that does nothing: the
+# floor of every pip-installed command, intercom-gen's no-op included (`import re` is most
+# of what it adds to the bare interpreter).
+LAUNCHER_FLOOR = """import re
+import sys
+if __name__ == "__main__":
+    sys.argv[0] = re.sub(r"(-script\\.pyw|\\.exe)?$", "", sys.argv[0])
+    sys.exit(None)
+"""
+
+
 def log(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
@@ -413,6 +424,12 @@ def part_a(report: Report, quick: bool, tmp: Path) -> None:
         "floor: `python -c pass` (bare interpreter start)",
         [run_command([PYTHON, "-c", "pass"]).elapsed for _ in range(n_noop)],
     )
+    launcher = ws.root / "launcher.py"
+    launcher.write_text(LAUNCHER_FLOOR, encoding="utf-8")
+    launcher_floor = Figure(
+        "floor: pip's console-script launcher, empty command",
+        [run_command([PYTHON, str(launcher)]).elapsed for _ in range(n_noop)],
+    )
     startup = Figure(
         "floor: `intercom-gen --tool-version` (CLI start, no work)",
         [run_command([INTERCOM_GEN, "--tool-version"]).elapsed for _ in range(n_noop)],
@@ -458,6 +475,7 @@ def part_a(report: Report, quick: bool, tmp: Path) -> None:
 
     report.section("Part A - generation (each a fresh `intercom-gen` process; separate INTERCOM_GEN_CACHE per run)")
     report.figure(interpreter)
+    report.figure(launcher_floor, f"{ratio(launcher_floor.median, interpreter.median):.1f}x bare interpreter")
     report.figure(startup, f"{ratio(startup.median, interpreter.median):.1f}x bare interpreter")
     report.figure(cold_one, versus_peer(peer, cold_one))
     report.figure(warm_one, versus_peer(peer, warm_one))
@@ -493,8 +511,9 @@ def part_a(report: Report, quick: bool, tmp: Path) -> None:
         report.problem(
             f"the no-op regeneration takes {seconds(noop.median)} (the fast path in generator/entry.py, "
             f"before click is imported); 50x the peer needs at most {seconds(peer.median / 50)}, and the bare "
-            f"interpreter alone takes {seconds(interpreter.median)} of that "
-            f"(`intercom-gen --tool-version`, the full CLI start, {seconds(startup.median)})."
+            f"interpreter alone takes {seconds(interpreter.median)} of that, pip's launcher with an empty "
+            f"command {seconds(launcher_floor.median)} (`intercom-gen --tool-version`, the full CLI start, "
+            f"{seconds(startup.median)})."
         )
 
 
