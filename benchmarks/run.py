@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from processes import process_printing_url
+from spawner import Spawner
 from synthetic import SyntheticCatalog, supported_versions, write_synthetic_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,8 +52,10 @@ TOKEN = "test-token"
 CONTACTS = 3000
 PER_PAGE = 150
 HTTP_METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
-# ru_maxrss is in KiB on Linux and in bytes on macOS.
-RSS_UNIT = 1 if sys.platform == "darwin" else 1024
+# Starts every measured command (see benchmarks/spawner.py); made first thing in main().
+SPAWNER: Spawner | None = None
+# Problems found while measuring, added to the report's list at the end.
+PROBLEMS: list[str] = []
 # Part C: the per-unit figure of a larger catalog may exceed the smaller one's by this much
 # (machine noise) and still count as "at most proportional to size".
 SCALE_TOLERANCE = 0.10
@@ -206,22 +209,25 @@ class Finished:
 
 
 def run_command(cmd: Sequence[str], env: dict[str, str] | None = None, expect: Sequence[int] = (0,)) -> Finished:
-    """Run cmd once, timed; its own rusage (os.wait4) gives the peak RSS and CPU time of this one process."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        started = time.perf_counter()
-        process = subprocess.Popen(list(cmd), cwd=ROOT, env=env, stdout=out, stderr=err)
-        if hasattr(os, "wait4"):
-            _, status, usage = os.wait4(process.pid, 0)
-            elapsed = time.perf_counter() - started
-            process.returncode = os.waitstatus_to_exitcode(status)
-            peak, cpu = usage.ru_maxrss * RSS_UNIT, usage.ru_utime + usage.ru_stime
+    """Run cmd once, timed, from the spawner (benchmarks/spawner.py): its own rusage
+    (os.wait4) gives the peak RSS and CPU time of this one process."""
+    with tempfile.TemporaryDirectory(prefix="intercom-gen-run-") as folder:
+        out, err = Path(folder) / "stdout", Path(folder) / "stderr"
+        if SPAWNER is not None:
+            measured = SPAWNER.run(list(cmd), str(ROOT), env, str(out), str(err))
+            elapsed, peak, cpu, returncode = measured.elapsed, measured.peak_rss, measured.cpu, measured.returncode
+            if peak <= measured.spawner_rss:
+                PROBLEMS.append(
+                    f"the peak memory of `{' '.join(cmd[:3])}` ({mebibytes(peak)}) is not above the spawner's own "
+                    f"({mebibytes(measured.spawner_rss)}): it cannot be told from it"
+                )
         else:  # pragma: no cover - no wait4 (Windows): no memory or CPU figure
-            process.wait()
-            elapsed, peak, cpu = time.perf_counter() - started, 0, 0.0
-        out.seek(0)
-        err.seek(0)
-        printed = out.read().decode(errors="replace"), err.read().decode(errors="replace")
-        done = Finished(elapsed, peak, cpu, process.returncode, *printed)
+            with out.open("wb") as stdout, err.open("wb") as stderr:
+                started = time.perf_counter()
+                returncode = subprocess.run(list(cmd), cwd=ROOT, env=env, stdout=stdout, stderr=stderr, check=False).returncode
+                elapsed, peak, cpu = time.perf_counter() - started, 0, 0.0
+        printed = out.read_bytes().decode(errors="replace"), err.read_bytes().decode(errors="replace")
+    done = Finished(elapsed, peak, cpu, returncode, *printed)
     if done.returncode not in expect:
         raise RuntimeError(f"{' '.join(cmd)} exited {done.returncode}\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
     return done
@@ -1021,6 +1027,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not Path(INTERCOM_GEN).exists():
         print(f"intercom-gen not found at {INTERCOM_GEN}; install the project into .venv first", file=sys.stderr)
         return 2
+    global SPAWNER
+    # Before anything large is loaded: every command's peak memory is then its own.
+    SPAWNER = Spawner() if hasattr(os, "wait4") else None
     started = time.perf_counter()
     report = Report()
     with tempfile.TemporaryDirectory(prefix="intercom-gen-bench-") as folder:
@@ -1031,6 +1040,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             guarded(report, "Part B (client)", lambda: part_b(report, args.quick, tmp, args.in_process_server))
         if args.only in (None, "scale"):
             guarded(report, "Part C (scale)", lambda: part_c(report, args.quick, tmp, args.scale))
+    if SPAWNER is not None:
+        SPAWNER.close()
+    for problem in dict.fromkeys(PROBLEMS):
+        report.problem(problem)
     header = (
         f"intercom-gen benchmarks ({'quick' if args.quick else 'full'} run); Python {sys.version.split()[0]}, "
         f"{os.cpu_count()} CPU(s); figures are medians with their min - max, n = runs; newest version {VERSION}"
