@@ -38,11 +38,14 @@ class Worker:
         self._document: str | None = None
         self.pid = os.fork()
         if self.pid == 0:
-            os.close(self._requests)
-            os.close(self._results)
-            from .model_generation import serve
+            try:
+                os.close(self._requests)
+                os.close(self._results)
+                from .model_generation import serve
 
-            serve(requests, results)  # never returns
+                serve(requests, results)  # never returns
+            finally:
+                os._exit(1)  # the child never returns into its parent's code, whatever failed
         os.close(requests)
         os.close(results)
 

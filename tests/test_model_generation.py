@@ -186,3 +186,21 @@ finally:
 """
     printed = run_script(script, tmp_path).strip().splitlines()
     assert printed[-1] == "[]", printed
+
+
+def test_a_worker_whose_child_fails_to_start_never_runs_its_parents_code(tmp_path: Path) -> None:
+    """A forked child that raised would go on in its parent's code, whose error handling
+    (the command line reports every failure) would then run twice; it exits instead."""
+    script = """
+import os, sys
+import intercom_gen.model_worker as worker
+sys.modules["intercom_gen.model_generation"] = None  # the child's import of it fails
+try:
+    child = worker.Worker()
+except ImportError:
+    print("a child went on in its parent's code", flush=True)
+    raise SystemExit(0)
+_, status = os.waitpid(child.pid, 0)
+print(f"parent alone, child exit {os.waitstatus_to_exitcode(status)}", flush=True)
+"""
+    assert run_script(script, tmp_path).splitlines() == ["parent alone, child exit 1"]
