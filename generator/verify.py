@@ -71,13 +71,13 @@ def _yaml(path: str, text: str) -> None:
         pass
 
 
+# By extension; a Python module is compiled by the Verifier, which knows its blocks.
 CHECKS: Mapping[str, Callable[[str, str], object]] = {
     ".json": lambda path, text: json.loads(text),
     ".toml": lambda path, text: tomllib.loads(text),
     ".yaml": _yaml,
     ".yml": _yaml,
 }
-PYTHON = ".py"
 
 
 class Verifier:
@@ -93,17 +93,14 @@ class Verifier:
     def verify_tree(self, label: str, files: Mapping[str, str]) -> None:
         for path, text in files.items():
             extension = os.path.splitext(path)[1]
-            check = CHECKS.get(extension)
-            if check is None and extension != PYTHON:
+            check = self._compile if extension == ".py" else CHECKS.get(extension)
+            if check is None:
                 continue
             digest = _digest(text)
             if digest in self.known:
                 continue
             try:
-                if check is None:
-                    self._compile(path, text)
-                else:
-                    check(path, text)
+                check(path, text)
             except Exception as error:  # every parser raises its own kind; all mean a bug here
                 where = getattr(error, "lineno", None)
                 detail = f"{type(error).__name__}" + (f" at line {where}" if where else "") + f": {error}"
