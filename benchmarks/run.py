@@ -365,7 +365,7 @@ def part_a(report: Report, quick: bool, tmp: Path) -> None:
     generate(VERSION, ws.new("out"), warm_cache)
 
     # Cold runs of one version and of all versions alternate, so that a change in the
-    # machine's load hits both sides of their ratio alike (one more of one version).
+    # machine's load hits both sides of their ratio alike.
     log(f"Part A: cold {VERSION} x{n_one} and {ALL_VERSIONS} cold x{n_five}, alternating, empty cache each")
     cold_samples, cold_five_samples = [], []
     for number in range(max(n_one, n_five)):
