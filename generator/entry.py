@@ -89,7 +89,7 @@ def main() -> None:
             # pipeline are imported (generator.model_worker).
             from .model_worker import start_early
 
-            start_early(catalog)
+            start_early(catalog, inputs.catalog_files)
     from .cli import main as full_command_line
 
     try:

@@ -71,12 +71,18 @@ def _files(folder: str, suffix: str) -> list[tuple[str, str, os.stat_result]]:
     return sorted(found)
 
 
+def _file_lines(folder: str, suffix: str) -> list[str]:
+    """Each file's relative path, size and modification time, one line a file."""
+    return [f"{relative}\0{status.st_size}\0{status.st_mtime_ns}" for relative, _, status in _files(folder, suffix)]
+
+
+def _joined(listed: Iterable[tuple[str, list[str]]]) -> str:
+    """Folders' file lines, each folder's under a line naming it."""
+    return "\n".join(line for folder, lines in listed for line in (f"{folder}/", *lines))
+
+
 def _listing(folders: Iterable[tuple[str, str]]) -> str:
-    lines = []
-    for folder, suffix in folders:
-        lines.append(f"{folder}/")
-        lines += [f"{relative}\0{status.st_size}\0{status.st_mtime_ns}" for relative, _, status in _files(folder, suffix)]
-    return "\n".join(lines)
+    return _joined((folder, _file_lines(folder, suffix)) for folder, suffix in folders)
 
 
 class Inputs:
@@ -86,7 +92,10 @@ class Inputs:
         self.folders = ((os.fspath(catalog), ".yaml"), (os.fspath(templates), ".jinja"), (GENERATOR, ""))
         installed = installed_versions(("black", "datamodel-code-generator", "jinja2", "pydantic"))
         self.header = "\n".join([*installed, "|".join(versions)])
-        self.listing = self.header + "\n" + _listing(self.folders)
+        listed = [(folder, _file_lines(folder, suffix)) for folder, suffix in self.folders]
+        self.listing = self.header + "\n" + _joined(listed)
+        # The catalog's part, as catalog_listing gives it: the model worker's marker.
+        self.catalog_files = "\n".join(listed[0][1])
         self._digest: str | None = None
 
     def digest(self) -> str:
@@ -116,8 +125,8 @@ def run_inputs(catalog: Folder, templates: Folder, versions: Sequence[str]) -> I
 
 
 def catalog_listing(folder: Folder) -> str:
-    """A catalog folder's YAML files by path, size and modification time."""
-    return _listing(((os.fspath(folder), ".yaml"),))
+    """A catalog folder's YAML files by relative path, size and modification time."""
+    return "\n".join(_file_lines(os.fspath(folder), ".yaml"))
 
 
 def outputs_listing(folders: Iterable[Folder]) -> str:

@@ -107,14 +107,15 @@ def _state_file() -> str:
     return cache_path("models", "made-for")
 
 
-def start_early(catalog_folder: Folder) -> None:
+def start_early(catalog_folder: Folder, listing: str | None = None) -> None:
     """Start a worker before the catalog is loaded, for a run that may need new models
     (the catalog changed since models were last made); the run's first PendingModels
-    that has to make models uses it, and stop_early() ends it otherwise."""
+    that has to make models uses it, and stop_early() ends it otherwise. `listing` is
+    the folder's catalog_listing where the caller has just taken it."""
     global _early, _started
     folder = os.path.abspath(catalog_folder)
     if _started is None or _started[0] != folder:
-        _started = (folder, catalog_listing(folder))
+        _started = (folder, catalog_listing(folder) if listing is None else listing)
     if _early is not None or not can_fork():
         return
     try:
