@@ -29,6 +29,18 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and sys.platform != "darwin" and (threading is None or threading.active_count() == 1)
 
 
+def end_child(pid: int) -> None:
+    """Kill a forked child whose result is not wanted, and reap it; 0 is no child."""
+    import signal
+
+    if pid:
+        try:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except OSError:
+            pass
+
+
 class Worker:
     """The forked child, from this process's side."""
 
@@ -74,19 +86,12 @@ class Worker:
 
     def stop(self) -> None:
         """End the child, wanted or not, and everything it was given."""
-        import signal
-
         for descriptor in (self._requests, self._results):
             if descriptor >= 0:
                 os.close(descriptor)
         self._requests = self._results = -1
-        if self.pid:
-            try:
-                os.kill(self.pid, signal.SIGKILL)
-                os.waitpid(self.pid, 0)
-            except OSError:
-                pass
-            self.pid = 0
+        end_child(self.pid)
+        self.pid = 0
         self._forget_document()
 
     def _forget_document(self) -> None:

@@ -32,6 +32,7 @@ def regenerate(
 
     Each version's rendered files go into its new tree as soon as they are made, while
     the models are still being made; the trees are swapped in once complete."""
+    owns = owned_by(targets, templates) if targets else None
     staged: dict[str, StagedTree] = {}
     try:
         for version in versions:
@@ -39,7 +40,7 @@ def regenerate(
         files = generate(resolved, versions, templates, targets=targets, on_rendered=lambda v, made: staged[v].add(made))
         lines, written = [], {}
         for version in versions:
-            complete = with_untouched(out / version, files[version], owned_by(targets, templates)) if targets else files[version]
+            complete = files[version] if owns is None else with_untouched(out / version, files[version], owns)
             staged[version].add({path: text for path, text in complete.items() if not staged[version].holds(path)})
             lines.append(summary(out / version, len(complete), staged[version].commit()))
             written[version] = complete
