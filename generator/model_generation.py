@@ -83,8 +83,9 @@ Classes = dict[str, tuple[str, list[str]]]
 def union_document(documents: Mapping[str, Mapping[str, Any]]) -> tuple[dict[str, Any], dict[str, dict[str, str]]]:
     """One document holding each distinct definition of every version's once, and, per
     version, each of its class names with the union's class standing for it."""
+    # Keys in their order: the order of a schema's properties is its fields' order.
     texts = {
-        version: {name: json.dumps(definition, sort_keys=True) for name, definition in document["$defs"].items()}
+        version: {name: json.dumps(definition) for name, definition in document["$defs"].items()}
         for version, document in documents.items()
     }
     taken = {name for named in texts.values() for name in named}

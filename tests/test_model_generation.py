@@ -135,6 +135,20 @@ json.dump({"whole": whole, **made}, sys.stdout)
         assert classes == whole, f"{parts}: a class differs from the whole run's"
 
 
+def test_a_definition_whose_properties_only_change_order_is_a_class_of_its_own() -> None:
+    """The order of a schema's properties is its fields' order: a version that only
+    reorders them must not be given another version's class."""
+    from intercom_gen.model_generation import union_document
+
+    def document(order: list[str]) -> dict[str, object]:
+        properties = {name: {"type": "string"} for name in order}
+        return {"$defs": {"Item": {"title": "Item", "type": "object", "properties": properties}}}
+
+    union, stand_ins = union_document({"first": document(["id", "name"]), "second": document(["name", "id"])})
+    assert stand_ins == {"first": {"Item": "Item"}, "second": {"Item": "ItemVariant2"}}
+    assert list(union["$defs"]["ItemVariant2"]["properties"]) == ["name", "id"]
+
+
 def test_a_document_is_split_into_parts_closed_under_their_references() -> None:
     from intercom_gen.model_generation import union_document
     from intercom_gen.model_partition import split_document
