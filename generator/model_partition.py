@@ -14,7 +14,7 @@ first. The split depends only on the document and the number of parts."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,6 +60,14 @@ def split_document(document: Mapping[str, Any], parts: int) -> list[Part]:
         for part, mine in zip(held, owned, strict=True)
         if mine
     ]
+
+
+def closed_document(document: Mapping[str, Any], names: Iterable[str]) -> dict[str, Any]:
+    """The document with only these definitions and every one they refer to."""
+    definitions: Mapping[str, Any] = document["$defs"]
+    refers_to = {name: set(_referenced(definition)) & set(definitions) for name, definition in definitions.items()}
+    held = set().union(*(_closure(name, refers_to) for name in names))
+    return {**document, "$defs": {name: definitions[name] for name in sorted(held)}}
 
 
 def _referenced(node: Any) -> Iterator[str]:

@@ -19,7 +19,7 @@ from .fingerprint import catalog_listing
 TYPE_CHECKING = False  # not typing's: importing typing would cost the entry point 3 ms
 if TYPE_CHECKING:
     from .fingerprint import Folder
-    from .model_generation import Classes
+    from .model_variants import Classes
 
 
 def can_fork() -> bool:
@@ -61,14 +61,14 @@ class Worker:
         os.close(requests)
         os.close(results)
 
-    def send(self, document_text: str) -> None:
+    def send(self, request_text: str) -> None:
         # Through a file: the child reads its request only once its imports are done,
         # and a pipe would block this process until then.
         import tempfile  # only for a cold run: its imports cost every run 5 ms
 
         descriptor, self._document = tempfile.mkstemp(prefix="intercom-gen-models-", suffix=".json")
         with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-            stream.write(document_text)
+            stream.write(request_text)
         os.write(self._requests, os.fsencode(self._document))
         os.close(self._requests)
         self._requests = -1

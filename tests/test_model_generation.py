@@ -120,9 +120,10 @@ def test_the_tool_run_in_parts_at_once_makes_the_classes_of_one_whole_run(tmp_pa
 import json, sys
 import intercom_gen.model_generation as generation
 from intercom_gen.model_schema import catalog_schema
+from intercom_gen.model_variants import union_document
 from intercom_gen.pipeline import resolve_catalog
 resolved = resolve_catalog()
-document, _ = generation.union_document({v: catalog_schema(resolved.versions[v])[0] for v in resolved.supported})
+document = union_document({v: catalog_schema(resolved.versions[v])[0] for v in resolved.supported})[0]
 whole = generation.parse_classes(generation.generate_source(document))
 made = {f"{parts} parts, {at_once} at once": generation.generate_classes(document, parts, at_once) for parts, at_once in ((2, 2), (3, 1), (5, 3))}
 json.dump({"whole": whole, **made}, sys.stdout)
@@ -135,26 +136,12 @@ json.dump({"whole": whole, **made}, sys.stdout)
         assert classes == whole, f"{parts}: a class differs from the whole run's"
 
 
-def test_a_definition_whose_properties_only_change_order_is_a_class_of_its_own() -> None:
-    """The order of a schema's properties is its fields' order: a version that only
-    reorders them must not be given another version's class."""
-    from intercom_gen.model_generation import union_document
-
-    def document(order: list[str]) -> dict[str, object]:
-        properties = {name: {"type": "string"} for name in order}
-        return {"$defs": {"Item": {"title": "Item", "type": "object", "properties": properties}}}
-
-    union, stand_ins = union_document({"first": document(["id", "name"]), "second": document(["name", "id"])})
-    assert stand_ins == {"first": {"Item": "Item"}, "second": {"Item": "ItemVariant2"}}
-    assert list(union["$defs"]["ItemVariant2"]["properties"]) == ["name", "id"]
-
-
 def test_a_document_is_split_into_parts_closed_under_their_references() -> None:
-    from intercom_gen.model_generation import union_document
     from intercom_gen.model_partition import split_document
     from intercom_gen.model_schema import catalog_schema
+    from intercom_gen.model_variants import union_document
 
-    document, _ = union_document({v: catalog_schema(RESOLVED.versions[v])[0] for v in RESOLVED.supported})
+    document = union_document({v: catalog_schema(RESOLVED.versions[v])[0] for v in RESOLVED.supported})[0]
     definitions = document["$defs"]
     for count in (2, 3, 4):
         parts = split_document(document, count)
