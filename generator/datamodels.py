@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from .catalog import Catalog
-from .model_generation import HEADER, ModelClass, PendingModels
+from .model_generation import HEADER, HEADER_IMPORTS, ModelClass, PendingModels
 from .model_schema import catalog_schema
 from .pysource import docstring_text, import_statement, literal
 
@@ -36,15 +36,6 @@ class ModelFiles:
 
     def cancel(self) -> None:
         self._pending.cancel()
-
-
-# What a module of the tool's output may use from its header's imports, in header order.
-HEADER_IMPORTS = (
-    ("enum", ("StrEnum",)),
-    ("typing", ("Any", "ClassVar")),
-    ("intercom_api.enums", ("OpenEnum",)),
-    ("pydantic", ("BaseModel", "ConfigDict", "Field", "RootModel")),
-)
 
 
 CONFIG_LINE = "\n    model_config = ConfigDict("

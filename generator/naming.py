@@ -72,6 +72,12 @@ def variant_class(class_name: str, variant: int) -> str:
     return f"{class_name}Variant{variant}"
 
 
+def unshadowed_field(name: str) -> str:
+    """A model's attribute for a field named as a name its module uses (`list`, `str`,
+    `Field`): `list` -> `list_`, the field's own name kept as its alias."""
+    return name + "_"
+
+
 def module(name: str) -> str:
     """A module's name for a catalog name (`fin_voice` -> `fin_voice`, `import` -> `import_`)."""
     return identifier(name)
