@@ -34,8 +34,7 @@ def split_document(document: Mapping[str, Any], parts: int) -> list[Part]:
     if parts < 2 or len(definitions) < 2:
         return [Part(dict(document), frozenset(definitions))]
     weight = {name: len(json.dumps(definition, sort_keys=True)) for name, definition in definitions.items()}
-    names = set(definitions)
-    refers_to = {name: set(_referenced(definition)) & names for name, definition in definitions.items()}
+    refers_to = _references(definitions)
     closures = {name: _closure(name, refers_to) for name in definitions}
 
     def size(names: set[str]) -> int:
@@ -65,9 +64,15 @@ def split_document(document: Mapping[str, Any], parts: int) -> list[Part]:
 def closed_document(document: Mapping[str, Any], names: Iterable[str]) -> dict[str, Any]:
     """The document with only these definitions and every one they refer to."""
     definitions: Mapping[str, Any] = document["$defs"]
-    refers_to = {name: set(_referenced(definition)) & set(definitions) for name, definition in definitions.items()}
+    refers_to = _references(definitions)
     held = set().union(*(_closure(name, refers_to) for name in names))
     return {**document, "$defs": {name: definitions[name] for name in sorted(held)}}
+
+
+def _references(definitions: Mapping[str, Any]) -> dict[str, set[str]]:
+    """Each definition's names of the definitions it refers to directly."""
+    names = set(definitions)
+    return {name: set(_referenced(definition)) & names for name, definition in definitions.items()}
 
 
 def _referenced(node: Any) -> Iterator[str]:

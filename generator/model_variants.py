@@ -1,7 +1,7 @@
 """The one document datamodel-code-generator is given for every version of a run, and
 the classes of definitions that differ between versions, made from what they change.
 
-Most schemas are the same in every version (268 distinct definitions among the 1,022 of
+Most schemas are the same in every version (269 distinct definitions among the 1,022 of
 five versions), and the tool's time grows with what it is given, so it is handed each
 distinct definition once. A name whose definition differs between versions gets a class
 per variant (`ContactVariant2`, ...); every reference still names the plain class, so
@@ -16,9 +16,9 @@ delta), and the variant's class is the first class with those fields' statements
 place of, or beside, its own (complete_variants). A field's statement depends only on
 its property, whether it is required, and the classes it names, which are the same in
 both. Where the tool's output does not show that plainly (a field it renamed, a statement
-that is no field, a field named like a name the class uses), the variant is made whole
-in a second run instead. tests/test_model_generation.py holds every class to each
-version's own run of the tool."""
+that is no field, a model naming itself, a field named like a name the class uses),
+the variant is made whole in a second run instead. tests/test_model_generation.py holds
+every class to each version's own run of the tool."""
 
 from __future__ import annotations
 
