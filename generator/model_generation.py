@@ -316,7 +316,7 @@ class PendingModels:
     """The classes of every version, ready now or being made in a child process."""
 
     def __init__(self, documents: Mapping[str, Mapping[str, Any]]) -> None:
-        document, self._stand_ins, variants = union_document(documents)
+        document, self._stand_ins, variants = union_document(documents, SHADOWING_FIELDS)
         request = {"document": document, "variants": variants}
         # Encoded once, by json's C encoder (json.dump to a stream is its Python one).
         request_text = json.dumps(request)

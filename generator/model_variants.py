@@ -25,7 +25,7 @@ from __future__ import annotations
 import ast
 import json
 import keyword
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from .model_partition import closed_document
@@ -39,12 +39,13 @@ PER_PROPERTY = ("properties", "required")
 
 
 def union_document(
-    documents: Mapping[str, Mapping[str, Any]],
+    documents: Mapping[str, Mapping[str, Any]], renamed: Collection[str] = ()
 ) -> tuple[dict[str, Any], dict[str, dict[str, str]], dict[str, dict[str, Any]]]:
     """One document holding each distinct definition of every version's once (a
     variant as its delta where it has one); per version, each of its class names with
     the union's class standing for it; and per variant given as a delta, the class it
-    is made from (`base`) and its whole definition (`definition`)."""
+    is made from (`base`) and its whole definition (`definition`). `renamed`: the field
+    names the tool is told to rename (its `aliases` option)."""
     # Keys in their order: the order of a schema's properties is its fields' order.
     texts = {
         version: {name: json.dumps(definition) for name, definition in document["$defs"].items()}
@@ -65,7 +66,7 @@ def union_document(
                     stand_in = variant_class(name, variant)
                 seen[name, text] = stand_in
                 definition = {**documents[version]["$defs"][name], "title": stand_in}
-                delta = delta_definition(union[name], definition) if stand_in != name else None
+                delta = delta_definition(union[name], definition, renamed) if stand_in != name else None
                 if delta is not None:
                     variants[stand_in] = {"base": name, "definition": definition}
                 union[stand_in] = definition if delta is None else delta
@@ -74,13 +75,13 @@ def union_document(
     return {**first, "$defs": dict(sorted(union.items()))}, stand_ins, dict(sorted(variants.items()))
 
 
-def delta_definition(base: Mapping[str, Any], variant: Mapping[str, Any]) -> dict[str, Any] | None:
+def delta_definition(base: Mapping[str, Any], variant: Mapping[str, Any], renamed: Collection[str] = ()) -> dict[str, Any] | None:
     """The variant with only the properties it adds or changes (a changed property may
     differ only in whether it is required); None where it differs in anything else, or
     in no property, and is given whole."""
     if not isinstance(base.get("properties"), dict) or not isinstance(variant.get("properties"), dict):
         return None
-    if not all(map(_plain_field, [*base["properties"], *variant["properties"]])):
+    if not all(_plain_field(name) and name not in renamed for name in [*base["properties"], *variant["properties"]]):
         return None  # the tool renames the field (`from` to `from_`): complete_variants would not take it
     if _besides_properties(base) != {**_besides_properties(variant), "title": base.get("title")}:
         return None

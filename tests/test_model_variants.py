@@ -128,6 +128,21 @@ def test_a_field_the_tool_renames_makes_the_variant_whole() -> None:
     assert made_as_alone(document(old), document(new)) == {}
 
 
+def test_a_field_the_tool_is_told_to_rename_makes_the_variant_whole() -> None:
+    """A field the tool's aliases option renames (model_generation.SHADOWING_FIELDS) is
+    not its property's name in the class: such a variant is given whole, not as a delta
+    that would need a second run."""
+    from intercom_gen.model_generation import SHADOWING_FIELDS
+
+    base = item({"id": {"type": "string"}, "list": {"type": "integer"}}, [])
+    variant = {
+        **item({"id": {"type": "string"}, "list": {"type": "integer"}, "note": PROPERTIES[0]}, []),
+        "title": "ItemVariant2",
+    }
+    assert delta_definition(base, variant) is not None
+    assert delta_definition(base, variant, SHADOWING_FIELDS) is None
+
+
 def test_a_field_named_like_a_name_another_field_uses_makes_the_variant_whole() -> None:
     """The tool renames such a field itself today (`Tag` to `Tag_1`); were it not to, the
     field would change what that name means in the class body below it."""
